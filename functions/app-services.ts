@@ -1,0 +1,93 @@
+/**
+ * Composition root: builds the adapters once per process from the configuration and hands
+ * them to handlers. The only file that knows which implementation serves which interface.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CosmosClient } from '@azure/cosmos';
+import { api } from '../shared/contracts/api.contract';
+import type { HealthReport } from '../shared/contracts/health.contract';
+import { buildOpenApiDocument } from '../shared/contracts/openapi';
+import type { Principal } from '../shared/domain/principal';
+import type { AppConfig } from './config';
+import { CosmosAccountRepository } from './infra/cosmos/account.repository';
+import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
+import { CosmosContactRepository } from './infra/cosmos/contact.repository';
+import { createCosmosClient } from './infra/cosmos/cosmos-client';
+import { CosmosEmailIndex } from './infra/cosmos/email-index';
+import { createTokenValidator } from './infra/identity/token-validator';
+import { createJobQueue } from './infra/storage/queue';
+import { checkStorage } from './infra/storage/storage-health';
+import type { UseCaseDeps } from './usecases/usecase-context';
+
+export const QUEUES = {
+  /** An account changed: refresh the copies of its name on its contacts. */
+  accountChanged: 'account-changed',
+} as const;
+
+export interface AppServices {
+  config: AppConfig;
+  deps: UseCaseDeps;
+  cosmos: CosmosClient;
+  authenticate(authorizationHeader: string | undefined): Promise<Principal>;
+  health(): Promise<HealthReport>;
+  openApiDocument(): Record<string, unknown>;
+}
+
+export async function createAppServices(config: AppConfig): Promise<AppServices> {
+  const cosmos = createCosmosClient(config.cosmos);
+  const database = await ensureDatabase(cosmos, config.cosmos.databaseId);
+  const validator = createTokenValidator(config.auth);
+  const deps: UseCaseDeps = {
+    stores: {
+      accounts: new CosmosAccountRepository(database.container(CONTAINERS.accounts)),
+      contacts: new CosmosContactRepository(database.container(CONTAINERS.contacts)),
+      emailIndex: new CosmosEmailIndex(database.container(CONTAINERS.emailIndex)),
+    },
+    now: () => new Date(),
+    newId: randomUUID,
+    queues: { accountChanged: createJobQueue(config.storage.connectionString, QUEUES.accountChanged) },
+  };
+  let openApi: Record<string, unknown> | undefined;
+  return {
+    config,
+    deps,
+    cosmos,
+    authenticate: (header) => validator.validate(header),
+    health: () => checkHealth(config, cosmos),
+    openApiDocument: () =>
+      (openApi ??= buildOpenApiDocument(Object.values(api), { title: 'Office CRM API', version: config.version, serverUrl: '/api' })),
+  };
+}
+
+async function timed(check: () => Promise<string>): Promise<{ ok: boolean; detail: string; latencyMs: number }> {
+  const started = performance.now();
+  try {
+    const detail = await check();
+    return { ok: true, detail, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, detail, latencyMs: Math.round(performance.now() - started) };
+  }
+}
+
+async function checkHealth(config: AppConfig, cosmos: CosmosClient): Promise<HealthReport> {
+  const [database, storage, identity] = await Promise.all([
+    timed(async () => {
+      await cosmos.database(config.cosmos.databaseId).read();
+      return `database ${config.cosmos.databaseId} reachable`;
+    }),
+    timed(async () => {
+      const result = await checkStorage(config.storage.connectionString);
+      if (!result.ok) throw new Error(result.detail);
+      return result.detail;
+    }),
+    timed(async () => {
+      const response = await fetch(config.auth.jwksUri, { signal: AbortSignal.timeout(3000) });
+      if (!response.ok) throw new Error(`signing keys answered ${response.status}`);
+      return 'signing keys reachable';
+    }),
+  ]);
+  const dependencies = { cosmos: database, storage, identity };
+  const ok = Object.values(dependencies).every((dependency) => dependency.ok);
+  return { status: ok ? 'ok' : 'degraded', version: config.version, dependencies };
+}

@@ -1,0 +1,40 @@
+/** The containers of the CRM database. One place builds partition keys (see partitionKeyOf). */
+import type { ContainerDefinition, CosmosClient, Database } from '@azure/cosmos';
+
+export const CONTAINERS = {
+  accounts: 'accounts',
+  contacts: 'contacts',
+  /** Normalised e-mail → contact ids: the Outlook sender lookup in one point read. */
+  emailIndex: 'email-index',
+  /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
+  leases: 'leases',
+} as const;
+export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];
+
+export const TENANT_PARTITION_PATH = '/tenantId';
+
+/**
+ * Every record lives in its tenant's partition. Moving very large tenants to hierarchical keys
+ * ([/tenantId, /accountId]) changes this function and the definitions below, nothing else.
+ */
+export function partitionKeyOf(tenantId: string): string {
+  return tenantId;
+}
+
+function definitionOf(id: ContainerName): ContainerDefinition {
+  if (id === CONTAINERS.leases) return { id, partitionKey: { paths: ['/id'] } };
+  return {
+    id,
+    partitionKey: { paths: [TENANT_PARTITION_PATH] },
+    // Search text is matched with CONTAINS and never ranged over: keep it out of the index.
+    indexingPolicy: { indexingMode: 'consistent', includedPaths: [{ path: '/*' }], excludedPaths: [{ path: '/searchText/?' }, { path: '/"_etag"/?' }] },
+  };
+}
+
+export async function ensureDatabase(client: CosmosClient, databaseId: string): Promise<Database> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  for (const id of Object.values(CONTAINERS)) {
+    await database.containers.createIfNotExists(definitionOf(id));
+  }
+  return database;
+}

@@ -1,0 +1,9 @@
+import type { QueryClause } from './record-store';
+
+/** Every keyword must appear in the record's search text (already folded by the domain). */
+export function keywordClauses(keywords: string[] | undefined): QueryClause[] {
+  return (keywords ?? []).map((keyword, index) => ({
+    sql: `CONTAINS(c.searchText, @kw${index})`,
+    parameters: [{ name: `@kw${index}`, value: keyword }],
+  }));
+}

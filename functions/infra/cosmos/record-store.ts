@@ -1,0 +1,128 @@
+/**
+ * Tenant-scoped storage of one entity in one container: point reads, optimistic writes with
+ * ETags, and keyset-paged queries. Entity repositories add their filters on top.
+ */
+import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import { AppError } from '../../../shared/domain/errors';
+import type { Page, PageRequest, RecordBase, Versioned } from '../../../shared/domain/record';
+import { statusCodeOf, toAppError } from './cosmos-errors';
+import { partitionKeyOf } from './containers';
+import { decodeCursor, encodeCursor, filterFingerprint } from './keyset-cursor';
+
+/** Fields the store adds for sorting and search; never part of the domain record. */
+export interface DerivedFields {
+  sortKey: string;
+  searchText: string;
+}
+
+const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn', 'sortKey', 'searchText', 'entity'];
+
+export interface QueryClause {
+  sql: string;
+  parameters?: SqlParameter[];
+}
+
+export class RecordStore<T extends RecordBase> {
+  constructor(
+    private readonly container: Container,
+    private readonly entity: string,
+    private readonly derive: (record: T) => DerivedFields,
+  ) {}
+
+  async get(tenantId: string, id: string): Promise<Versioned<T> | null> {
+    try {
+      const { resource } = await this.container.item(id, partitionKeyOf(tenantId)).read<ItemDefinition>();
+      return resource ? this.fromDocument(resource, tenantId) : null;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw toAppError(error, `reading a ${this.entity}`);
+    }
+  }
+
+  async getMany(tenantId: string, ids: string[]): Promise<Array<Versioned<T>>> {
+    const unique = [...new Set(ids)];
+    const found: Array<Versioned<T> | null> = await Promise.all(unique.map((id) => this.get(tenantId, id)));
+    return found.filter((record): record is Versioned<T> => record !== null);
+  }
+
+  async create(record: T): Promise<Versioned<T>> {
+    try {
+      const { resource } = await this.container.items.create(this.toDocument(record));
+      return this.fromDocument(requireResource(resource), record.tenantId);
+    } catch (error) {
+      throw toAppError(error, `creating a ${this.entity}`);
+    }
+  }
+
+  async replace(record: T, etag: string): Promise<Versioned<T>> {
+    try {
+      const { resource } = await this.container
+        .item(record.id, partitionKeyOf(record.tenantId))
+        .replace(this.toDocument(record), { accessCondition: { type: 'IfMatch', condition: etag } });
+      return this.fromDocument(requireResource(resource), record.tenantId);
+    } catch (error) {
+      throw toAppError(error, `saving a ${this.entity}`);
+    }
+  }
+
+  /** Live records matching every clause, in sort-key order, one page after the cursor. */
+  async page(tenantId: string, clauses: QueryClause[], filter: unknown, request: PageRequest): Promise<Page<Versioned<T>>> {
+    const fingerprint = filterFingerprint(filter);
+    const after = decodeCursor(request.continuation, fingerprint);
+    const where = ['c.tenantId = @tenantId', 'c.deletedAt = null', ...clauses.map((clause) => clause.sql)];
+    const parameters: SqlParameter[] = [{ name: '@tenantId', value: tenantId }, ...clauses.flatMap((clause) => clause.parameters ?? [])];
+    if (after !== undefined) {
+      where.push('c.sortKey > @after');
+      parameters.push({ name: '@after', value: after });
+    }
+    const limit = Math.max(1, Math.min(200, Math.trunc(request.limit)));
+    const query = `SELECT TOP ${limit + 1} * FROM c WHERE ${where.join(' AND ')} ORDER BY c.sortKey`;
+    const documents = await this.query(tenantId, query, parameters);
+    const items = documents.slice(0, limit);
+    const last = items[items.length - 1];
+    const hasMore = documents.length > limit && last !== undefined;
+    return {
+      items: items.map((document) => this.fromDocument(document, tenantId)),
+      continuation: hasMore ? encodeCursor(String(last.sortKey), fingerprint) : null,
+    };
+  }
+
+  /** Live records matching the clauses, at most `limit`, for background jobs. */
+  async find(tenantId: string, clauses: QueryClause[], limit: number): Promise<Array<Versioned<T>>> {
+    const where = ['c.tenantId = @tenantId', 'c.deletedAt = null', ...clauses.map((clause) => clause.sql)];
+    const parameters: SqlParameter[] = [{ name: '@tenantId', value: tenantId }, ...clauses.flatMap((clause) => clause.parameters ?? [])];
+    const documents = await this.query(tenantId, `SELECT TOP ${Math.trunc(limit)} * FROM c WHERE ${where.join(' AND ')}`, parameters);
+    return documents.map((document) => this.fromDocument(document, tenantId));
+  }
+
+  private async query(tenantId: string, query: string, parameters: SqlParameter[]): Promise<ItemDefinition[]> {
+    try {
+      const { resources } = await this.container.items
+        .query<ItemDefinition>({ query, parameters }, { partitionKey: partitionKeyOf(tenantId) })
+        .fetchAll();
+      return resources;
+    } catch (error) {
+      throw toAppError(error, `listing ${this.entity}s`);
+    }
+  }
+
+  private toDocument(record: T): ItemDefinition {
+    return { ...record, ...this.derive(record), entity: this.entity };
+  }
+
+  /** Strips storage fields; a document of another tenant is treated as absent (defence in depth). */
+  private fromDocument(document: ItemDefinition, tenantId: string): Versioned<T> {
+    if (document.tenantId !== tenantId || typeof document._etag !== 'string') {
+      throw new AppError('NOT_FOUND', `The ${this.entity} does not exist.`);
+    }
+    const record: Record<string, unknown> = { ...document };
+    for (const field of SYSTEM_FIELDS) delete record[field];
+    if (record.etag !== undefined) delete record.etag;
+    return { ...(record as T), etag: document._etag };
+  }
+}
+
+function requireResource(resource: ItemDefinition | undefined): ItemDefinition {
+  if (!resource) throw new AppError('INTERNAL', 'The database acknowledged a write without returning the record.');
+  return resource;
+}

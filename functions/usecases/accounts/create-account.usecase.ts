@@ -1,0 +1,27 @@
+import type { AccountCreate } from '../../../shared/contracts/accounts.contract';
+import type { AccountRecord } from '../../../shared/domain/account';
+import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
+import type { Versioned } from '../../../shared/domain/record';
+import { requireParentAccount } from './account-rules';
+import type { UseCaseCall } from '../usecase-context';
+
+export async function createAccount({ deps, principal }: UseCaseCall, input: AccountCreate): Promise<Versioned<AccountRecord>> {
+  assertCan(principal, 'create', 'account');
+  const ownerId = input.ownerId ?? principal.userId;
+  assertCanSetOwner(principal, 'account', ownerId);
+  if (input.parentAccountId) await requireParentAccount(deps, principal.tenantId, input.parentAccountId, undefined);
+  const now = deps.now().toISOString();
+  const record: AccountRecord = {
+    ...input,
+    emailDomains: input.emailDomains ?? [],
+    id: deps.newId(),
+    tenantId: principal.tenantId,
+    ownerId,
+    createdAt: now,
+    createdBy: principal.userId,
+    updatedAt: now,
+    updatedBy: principal.userId,
+    deletedAt: null,
+  };
+  return deps.stores.accounts.create(record);
+}

@@ -1,0 +1,31 @@
+import { AppError } from '../../shared/domain/errors';
+import { isLive, type RecordBase, type Versioned } from '../../shared/domain/record';
+
+/** Deleted records and other tenants' records answer the same: not found. */
+export function requireLive<T extends RecordBase>(record: Versioned<T> | null, entity: string): Versioned<T> {
+  if (!record || !isLive(record)) throw new AppError('NOT_FOUND', `No ${entity} with this id.`);
+  return record;
+}
+
+export function requireIfMatch(ifMatch: string | undefined): string {
+  if (!ifMatch) {
+    throw new AppError('PRECONDITION_REQUIRED', 'Send the ETag you read in an If-Match header, so nobody else\'s change is overwritten.');
+  }
+  return ifMatch;
+}
+
+/** Checked before writing so a stale client gets 412 without any side effect (e.g. on the e-mail index). */
+export function requireCurrentVersion(record: { etag: string }, ifMatch: string, entity: string): void {
+  if (ifMatch.trim() !== '*' && opaque(ifMatch) !== opaque(record.etag)) {
+    throw new AppError('PRECONDITION_FAILED', `This ${entity} was changed by someone else since you read it. Reload it, then apply your change again.`);
+  }
+}
+
+export function stamp(principal: { userId: string }, now: Date) {
+  return { updatedAt: now.toISOString(), updatedBy: principal.userId };
+}
+
+/** ETags compare by their opaque part: `"abc"`, `W/"abc"` and the store's raw `abc` are one version. */
+function opaque(etag: string): string {
+  return etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}

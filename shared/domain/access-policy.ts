@@ -1,0 +1,40 @@
+/**
+ * The one policy module: which operations a role may perform on which entity. Every surface
+ * (API, search, exports, merge, offline cache, automations) asks here, never decides itself.
+ * Record-level rules (owner, team, territory) and field-level rules extend this module.
+ */
+import { AppError } from './errors';
+import type { Principal, Role } from './principal';
+
+export type Entity = 'account' | 'contact';
+export type Operation = 'read' | 'create' | 'update' | 'delete' | 'assign';
+
+const ALL: Operation[] = ['read', 'create', 'update', 'delete', 'assign'];
+
+const MATRIX: Record<Role, Record<Entity, Operation[]>> = {
+  admin: { account: ALL, contact: ALL },
+  'sales-manager': { account: ALL, contact: ALL },
+  'sales-rep': { account: ['read', 'create', 'update', 'delete'], contact: ['read', 'create', 'update', 'delete'] },
+  // Marketing keeps contact data clean for mailings but does not manage the account book.
+  marketing: { account: ['read'], contact: ['read', 'create', 'update'] },
+  'read-only': { account: ['read'], contact: ['read'] },
+};
+
+export function can(principal: Pick<Principal, 'roles'>, operation: Operation, entity: Entity): boolean {
+  return principal.roles.some((role) => MATRIX[role][entity].includes(operation));
+}
+
+export function assertCan(principal: Pick<Principal, 'roles'>, operation: Operation, entity: Entity): void {
+  if (!can(principal, operation, entity)) {
+    const roles = principal.roles.length ? principal.roles.join(', ') : 'no CRM role';
+    throw new AppError('FORBIDDEN', `Your role (${roles}) does not allow you to ${operation} ${entity}s. Ask a CRM administrator for access.`);
+  }
+}
+
+/**
+ * Giving a record to another owner is a manager's decision; anyone allowed to create may own
+ * what they create.
+ */
+export function assertCanSetOwner(principal: Principal, entity: Entity, ownerId: string): void {
+  if (ownerId !== principal.userId) assertCan(principal, 'assign', entity);
+}

@@ -1,0 +1,55 @@
+/**
+ * What the use cases need from storage, defined by the caller. The Cosmos adapters in
+ * functions/infra/cosmos implement these; one contract suite runs against them.
+ */
+import type { AccountRecord, AccountType } from './account';
+import type { ContactRecord } from './contact';
+import type { Page, PageRequest, Versioned } from './record';
+
+export interface AccountFilter {
+  keywords?: string[];
+  type?: AccountType;
+  industry?: string;
+  ownerId?: string;
+}
+
+export interface ContactFilter {
+  keywords?: string[];
+  accountId?: string;
+  ownerId?: string;
+}
+
+export interface RecordRepository<T> {
+  /** The record, tombstones included, or null; never another tenant's. */
+  get(tenantId: string, id: string): Promise<Versioned<T> | null>;
+  getMany(tenantId: string, ids: string[]): Promise<Array<Versioned<T>>>;
+  /** CONFLICT when the id exists. */
+  create(record: T): Promise<Versioned<T>>;
+  /** PRECONDITION_FAILED when `etag` is not the stored version; NOT_FOUND when absent. */
+  replace(record: T, etag: string): Promise<Versioned<T>>;
+}
+
+export interface AccountRepository extends RecordRepository<AccountRecord> {
+  /** Live accounts sorted by name. */
+  list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Versioned<AccountRecord>>>;
+}
+
+export interface ContactRepository extends RecordRepository<ContactRecord> {
+  /** Live contacts sorted by last name, first name. */
+  list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Versioned<ContactRecord>>>;
+  /** Live contacts of the account whose copy of its name differs from `accountName`. */
+  listWithStaleAccountName(tenantId: string, accountId: string, accountName: string, limit: number): Promise<Array<Versioned<ContactRecord>>>;
+}
+
+/**
+ * The sender-lookup index: normalised e-mail → ids of contacts that may have it. It may list
+ * more ids than are true (readers check each contact), never fewer: writers add before the
+ * contact write and remove after it.
+ */
+export interface EmailIndex {
+  contactIdsFor(tenantId: string, email: string): Promise<string[]>;
+  add(tenantId: string, email: string, contactId: string): Promise<void>;
+  remove(tenantId: string, email: string, contactId: string): Promise<void>;
+  /** Every entry of every tenant, page by page, for maintenance jobs. */
+  entries(): AsyncIterable<{ tenantId: string; email: string; contactIds: string[] }>;
+}
