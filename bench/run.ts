@@ -1,0 +1,31 @@
+/**
+ * `npm run bench -- NAME`: runs one benchmark and prints its figures as JSON. Figures, not
+ * assertions: these machines are shared and noisy, so targets are read by people.
+ */
+import { benchCosmosQuery } from './cosmos-query.bench';
+import { benchLookup } from './lookup.bench';
+
+const BENCHMARKS: Record<string, { describe: string; run: () => Promise<unknown> }> = {
+  lookup: {
+    describe: 'Sender lookup p50/p95 through the API at 10k and 100k contacts (target p95 <= 25 ms at 100k), and the local Cosmos server time of one filtered query at 10k and 50k documents (should grow about linearly).',
+    run: async () => ({ lookupThroughApi: await benchLookup(), localCosmosFilteredQuery: await benchCosmosQuery() }),
+  },
+};
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const benchmark = name ? BENCHMARKS[name] : undefined;
+  if (!benchmark) {
+    console.error(`Usage: npm run bench -- <name>\n${Object.entries(BENCHMARKS).map(([key, value]) => `  ${key}: ${value.describe}`).join('\n')}`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const figures = await benchmark.run();
+  const machine = { node: process.version, cpus: (await import('node:os')).cpus().length };
+  console.log(JSON.stringify({ benchmark: name, machine, seconds: Math.round((performance.now() - started) / 100) / 10, figures }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
