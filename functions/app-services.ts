@@ -10,11 +10,15 @@ import { buildOpenApiDocument } from '../shared/contracts/openapi';
 import type { Principal } from '../shared/domain/principal';
 import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
+import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
+import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
+import { CosmosOpportunityRepository } from './infra/cosmos/opportunity.repository';
 import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
 import { CosmosContactRepository } from './infra/cosmos/contact.repository';
 import { createCosmosClient } from './infra/cosmos/cosmos-client';
 import { CosmosEmailIndex } from './infra/cosmos/email-index';
 import { createTokenValidator } from './infra/identity/token-validator';
+import { createBlobStore } from './infra/storage/blob-store';
 import { createJobQueue } from './infra/storage/queue';
 import { checkStorage } from './infra/storage/storage-health';
 import type { UseCaseDeps } from './usecases/usecase-context';
@@ -42,10 +46,14 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       accounts: new CosmosAccountRepository(database.container(CONTAINERS.accounts)),
       contacts: new CosmosContactRepository(database.container(CONTAINERS.contacts)),
       emailIndex: new CosmosEmailIndex(database.container(CONTAINERS.emailIndex)),
+      opportunities: new CosmosOpportunityRepository(database.container(CONTAINERS.opportunities)),
+      activities: new CosmosActivityRepository(database.container(CONTAINERS.activities)),
+      history: new CosmosHistoryRepository(database.container(CONTAINERS.history)),
     },
     now: () => new Date(),
     newId: randomUUID,
     queues: { accountChanged: createJobQueue(config.storage.connectionString, QUEUES.accountChanged) },
+    files: { attachments: createBlobStore(config.storage.connectionString, 'attachments') },
   };
   let openApi: Record<string, unknown> | undefined;
   return {

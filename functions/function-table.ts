@@ -7,8 +7,11 @@ import { AppError } from '../shared/domain/errors';
 import { QUEUES, type AppServices } from './app-services';
 import { ALL_HTTP_METHODS, type FunctionTable, type HttpFunction } from './function-table.types';
 import { accountRoutes } from './http/accounts.routes';
+import { activityRoutes } from './http/activities.routes';
 import { contactRoutes } from './http/contacts.routes';
 import type { EndpointBinding } from './http/endpoint-binding';
+import { historyRoutes } from './http/history.routes';
+import { opportunityRoutes } from './http/opportunities.routes';
 import { createRouteHandler } from './http/http-pipeline';
 import { platformRoutes } from './http/platform.routes';
 import { problemResponse } from './http/problem';
@@ -18,7 +21,14 @@ import { onNightlyMaintenance } from './triggers/maintenance.trigger';
 
 export const DATABASE_NAME_SETTING = 'COSMOS_DATABASE';
 
-export const allRoutes: EndpointBinding[] = [...platformRoutes, ...accountRoutes, ...contactRoutes];
+export const allRoutes: EndpointBinding[] = [
+  ...platformRoutes,
+  ...accountRoutes,
+  ...contactRoutes,
+  ...opportunityRoutes,
+  ...activityRoutes,
+  ...historyRoutes,
+];
 
 function functionNameOf(route: string): string {
   return route.replace(/[{}*]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '') || 'root';

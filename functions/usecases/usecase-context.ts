@@ -1,11 +1,23 @@
 /** What a use case is given: the caller, the stores, a clock and an id source (fixed in tests). */
 import type { Principal } from '../../shared/domain/principal';
-import type { AccountRepository, ContactRepository, EmailIndex } from '../../shared/domain/repositories';
+import type { ActivityRepository } from '../../shared/domain/activity';
+import type { OpportunityRepository } from '../../shared/domain/opportunity';
+import type { AccountRepository, ContactRepository, EmailIndex, HistoryRepository } from '../../shared/domain/repositories';
 
 export interface CrmStores {
   accounts: AccountRepository;
   contacts: ContactRepository;
   emailIndex: EmailIndex;
+  opportunities: OpportunityRepository;
+  activities: ActivityRepository;
+  history: HistoryRepository;
+}
+
+/** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */
+export interface FileStore {
+  put(name: string, data: Buffer, contentType: string): Promise<{ etag: string }>;
+  get(name: string): Promise<{ data: Buffer; contentType: string } | null>;
+  delete(name: string): Promise<void>;
 }
 
 export interface JobSender {
@@ -18,6 +30,7 @@ export interface UseCaseDeps {
   newId: () => string;
   /** Background work, drained by queue handlers. */
   queues: { accountChanged: JobSender };
+  files: { attachments: FileStore };
 }
 
 export interface UseCaseCall {

@@ -3,13 +3,19 @@
  * map is what makes it exist, served (a test checks) and documented in OpenAPI.
  */
 import { accountEndpoints } from './accounts.api';
+import { activityEndpoints } from './activities.api';
 import { contactEndpoints } from './contacts.api';
+import { historyEndpoints } from './history.api';
+import { opportunityEndpoints } from './opportunities.api';
 import { platformEndpoints } from './platform.api';
 
 export const api = {
   ...platformEndpoints,
   ...accountEndpoints,
   ...contactEndpoints,
+  ...opportunityEndpoints,
+  ...activityEndpoints,
+  ...historyEndpoints,
 } as const;
 
 export type Api = typeof api;

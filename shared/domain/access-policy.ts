@@ -6,18 +6,21 @@
 import { AppError } from './errors';
 import type { Principal, Role } from './principal';
 
-export type Entity = 'account' | 'contact';
+export type Entity = 'account' | 'contact' | 'opportunity' | 'activity' | 'note' | 'settings';
 export type Operation = 'read' | 'create' | 'update' | 'delete' | 'assign';
 
 const ALL: Operation[] = ['read', 'create', 'update', 'delete', 'assign'];
 
+const WORK: Operation[] = ['read', 'create', 'update', 'delete'];
+const READ: Operation[] = ['read'];
+
 const MATRIX: Record<Role, Record<Entity, Operation[]>> = {
-  admin: { account: ALL, contact: ALL },
-  'sales-manager': { account: ALL, contact: ALL },
-  'sales-rep': { account: ['read', 'create', 'update', 'delete'], contact: ['read', 'create', 'update', 'delete'] },
-  // Marketing keeps contact data clean for mailings but does not manage the account book.
-  marketing: { account: ['read'], contact: ['read', 'create', 'update'] },
-  'read-only': { account: ['read'], contact: ['read'] },
+  admin: { account: ALL, contact: ALL, opportunity: ALL, activity: ALL, note: ALL, settings: ALL },
+  'sales-manager': { account: ALL, contact: ALL, opportunity: ALL, activity: ALL, note: ALL, settings: READ },
+  'sales-rep': { account: WORK, contact: WORK, opportunity: WORK, activity: WORK, note: ['read', 'create'], settings: READ },
+  // Marketing keeps contact data clean for mailings and plans its own events, but does not sell.
+  marketing: { account: READ, contact: ['read', 'create', 'update'], opportunity: READ, activity: WORK, note: ['read', 'create'], settings: READ },
+  'read-only': { account: READ, contact: READ, opportunity: READ, activity: READ, note: READ, settings: READ },
 };
 
 export function can(principal: Pick<Principal, 'roles'>, operation: Operation, entity: Entity): boolean {

@@ -4,6 +4,7 @@
  */
 import type { AccountRecord, AccountType } from './account';
 import type { ContactRecord } from './contact';
+import type { HistoryEntry, RecordRef } from './history';
 import type { Page, PageRequest, Versioned } from './record';
 
 export interface AccountFilter {
@@ -52,4 +53,15 @@ export interface EmailIndex {
   remove(tenantId: string, email: string, contactId: string): Promise<void>;
   /** Every entry of every tenant, page by page, for maintenance jobs. */
   entries(): AsyncIterable<{ tenantId: string; email: string; contactIds: string[] }>;
+}
+
+/** Timelines: entries written once (idempotent by id), read newest first per record. */
+export interface HistoryRepository {
+  /**
+   * Writes the entry on the timeline of each record it regards. Writing an id again completes
+   * what a failed write left out and then answers CONFLICT, as creates do: callers retrying a
+   * deterministic id (`stage:<opportunity>:<n>`) treat CONFLICT as done.
+   */
+  append(entry: HistoryEntry): Promise<void>;
+  page(tenantId: string, ref: RecordRef, page: PageRequest): Promise<Page<HistoryEntry>>;
 }

@@ -6,6 +6,12 @@ export const CONTAINERS = {
   contacts: 'contacts',
   /** Normalised e-mail → contact ids: the Outlook sender lookup in one point read. */
   emailIndex: 'email-index',
+  opportunities: 'opportunities',
+  activities: 'activities',
+  /** Timelines: one document per history entry and record it regards. */
+  history: 'history',
+  /** Per-tenant settings documents (sales stages, ...). */
+  settings: 'settings',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
   leases: 'leases',
 } as const;

@@ -1,0 +1,47 @@
+/** What every seed step shares: the tenant's book so far, its users, and create-once semantics. */
+import type { UseCaseCall, UseCaseDeps } from '../../functions/usecases/usecase-context';
+import { AppError } from '../../shared/domain/errors';
+import type { Principal } from '../../shared/domain/principal';
+import { DEMO_USERS, type DemoUser } from '../identity/demo-directory';
+import type { SeedAccount, SeedContact } from './seed-data';
+
+export interface SeedReport {
+  created: number;
+  existing: number;
+}
+
+export interface SeedContext {
+  deps: UseCaseDeps;
+  admin: Principal;
+  accounts: SeedAccount[];
+  contacts: SeedContact[];
+  /** Filled by the opportunities step, for the steps after it. */
+  opportunityIds: string[];
+  report: SeedReport;
+}
+
+export function principalOf(user: DemoUser): Principal {
+  return { tenantId: user.tenantId, userId: user.userId, displayName: user.displayName, email: user.email, roles: user.roles, scopes: ['access_as_user'] };
+}
+
+export function demoUser(username: string): DemoUser {
+  const user = DEMO_USERS.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`The demo directory has no user ${username}.`);
+  return user;
+}
+
+/** A use-case call whose new record gets `id`, so a re-run meets the record it wrote before. */
+export function callWithId(context: SeedContext, id: string, principal: Principal = context.admin): UseCaseCall {
+  return { deps: { ...context.deps, newId: () => id }, principal };
+}
+
+/** Runs a create; an existing record (409) counts as already seeded. */
+export async function createOnce(report: SeedReport, create: () => Promise<unknown>): Promise<void> {
+  try {
+    await create();
+    report.created += 1;
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+    report.existing += 1;
+  }
+}

@@ -1,0 +1,2 @@
+/** PLACEHOLDER owned by the activities feature: replace wholesale. */
+export const activityEndpoints = {} as const;

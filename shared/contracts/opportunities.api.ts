@@ -1,0 +1,2 @@
+/** PLACEHOLDER owned by the opportunities feature: replace wholesale. */
+export const opportunityEndpoints = {} as const;
