@@ -12,6 +12,7 @@ import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
 import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
+import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
 import { CosmosOpportunityRepository } from './infra/cosmos/opportunity.repository';
 import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
 import { CosmosContactRepository } from './infra/cosmos/contact.repository';
@@ -21,6 +22,7 @@ import { createTokenValidator } from './infra/identity/token-validator';
 import { createBlobStore } from './infra/storage/blob-store';
 import { createJobQueue } from './infra/storage/queue';
 import { checkStorage } from './infra/storage/storage-health';
+import type { IdempotencyStore } from './http/idempotency';
 import type { UseCaseDeps } from './usecases/usecase-context';
 
 export const QUEUES = {
@@ -32,6 +34,7 @@ export interface AppServices {
   config: AppConfig;
   deps: UseCaseDeps;
   cosmos: CosmosClient;
+  idempotency: IdempotencyStore;
   authenticate(authorizationHeader: string | undefined): Promise<Principal>;
   health(): Promise<HealthReport>;
   openApiDocument(): Record<string, unknown>;
@@ -60,6 +63,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     config,
     deps,
     cosmos,
+    idempotency: new CosmosIdempotencyStore(database.container(CONTAINERS.idempotency)),
     authenticate: (header) => validator.validate(header),
     health: () => checkHealth(config, cosmos),
     openApiDocument: () =>

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/domain/errors';
 import type { Principal } from '../../shared/domain/principal';
 import type { AppServices } from '../app-services';
 import type { EndpointBinding, EndpointResult } from './endpoint-binding';
+import { idempotencyKeyOf, idempotencyRecordId, requestFingerprint, toStoredResponse, type IdempotencyStore } from './idempotency';
 import { asAppError, problemResponse } from './problem';
 import { parseWith, queryObject, readJsonBody } from './request-parsing';
 
@@ -43,8 +44,34 @@ async function serve(binding: EndpointBinding, request: HttpRequest, context: In
   const query = endpoint.query ? parseWith(endpoint.query, queryObject(request), 'query') : undefined;
   const body = endpoint.body ? parseWith(endpoint.body, await readJsonBody(request, services.config.http.maxBodyBytes), 'body') : undefined;
   const ifMatch = request.headers.get('if-match') ?? undefined;
-  const result = await binding.serve({ principal, params, query, body, ifMatch, services, context });
-  return toResponse(endpoint, result, principal);
+  const run = async () => toResponse(endpoint, await binding.serve({ principal, params, query, body, ifMatch, services, context }), principal);
+  const key = endpoint.method === 'POST' ? idempotencyKeyOf(request.headers.get('idempotency-key')) : undefined;
+  if (!key || !principal) return run();
+  const fingerprint = requestFingerprint(endpoint.method, new URL(request.url).pathname, { params, query, body });
+  return runOnce(services.idempotency, idempotencyRecordId(principal, key), principal.tenantId, fingerprint, run, context);
+}
+
+/** Runs the request once per key: a retry gets the first answer, marked as a replay. */
+async function runOnce(
+  store: IdempotencyStore,
+  recordId: string,
+  tenantId: string,
+  fingerprint: string,
+  run: () => Promise<HttpResponseInit>,
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
+  const claim = await store.claim(tenantId, recordId, fingerprint);
+  if (claim.state === 'replay') return { ...claim.response, headers: { ...claim.response.headers, 'Idempotent-Replayed': 'true' } };
+  let response: HttpResponseInit;
+  try {
+    response = await run();
+  } catch (error) {
+    // A failed request may be retried with the same key; if releasing fails, the claim goes stale and is taken over.
+    await store.release(tenantId, recordId).catch((releaseError: unknown) => context.warn('Could not release an idempotency key.', releaseError));
+    throw error;
+  }
+  await store.complete(tenantId, recordId, claim.token, toStoredResponse(response));
+  return response;
 }
 
 function toResponse(endpoint: Endpoint, result: EndpointResult<unknown>, principal: Principal | undefined): HttpResponseInit {

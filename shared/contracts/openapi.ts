@@ -9,7 +9,8 @@ const STATUS_TEXT: Record<number, string> = {
   200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 400: 'The request is invalid; `errors` names each field.',
   401: 'No valid bearer token.', 403: 'Your role does not allow this.', 404: 'No such record.', 405: 'Method not allowed.',
   412: 'The record changed since you read it: reload, then apply your change again.', 413: 'The body is too large.',
-  415: 'The body must be application/json.', 428: 'Send the ETag you read in If-Match.', 500: 'Unexpected error.',
+  415: 'The body must be application/json.', 409: 'Conflict: the record exists, or a request with this Idempotency-Key is still running.',
+  422: 'This Idempotency-Key was used for a different request.', 428: 'Send the ETag you read in If-Match.', 500: 'Unexpected error.',
   503: 'A dependency is unavailable; retry later.',
 };
 
@@ -83,11 +84,19 @@ function operationOf(endpoint: Endpoint, collector: SchemaCollector): JsonSchema
   if (endpoint.etag) success.headers = { ETag: { description: 'Version of the record.', schema: { type: 'string' } } };
   responses[String(endpoint.status)] = success;
   const problem = { 'application/problem+json': { schema: collector.convert(ProblemDetails, 'output') } };
-  const errorStatuses = new Set([400, ...(endpoint.auth === 'user' ? [401] : []), ...(endpoint.errors ?? []), 500]);
+  const idempotencyErrors = endpoint.method === 'POST' && endpoint.auth === 'user' ? [409, 422] : [];
+  const errorStatuses = new Set([400, ...(endpoint.auth === 'user' ? [401] : []), ...(endpoint.errors ?? []), ...idempotencyErrors, 500]);
   for (const status of [...errorStatuses].sort()) {
     responses[String(status)] = { description: STATUS_TEXT[status] ?? 'Error', content: problem };
   }
   const parameters = [...parametersOf(endpoint.params, 'path', collector), ...parametersOf(endpoint.query, 'query', collector)];
+  const idempotent = endpoint.method === 'POST' && endpoint.auth === 'user';
+  if (idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 },
+      description: 'Any unique string (a UUID). Sending the same request again with the same key returns the first answer instead of doing it twice.',
+    });
+  }
   if (endpoint.ifMatch) {
     parameters.push({ name: 'If-Match', in: 'header', required: true, description: 'The ETag you read.', schema: { type: 'string' } });
   }

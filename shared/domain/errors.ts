@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'PRECONDITION_FAILED', // 412: the If-Match ETag is stale
   'PAYLOAD_TOO_LARGE', // 413
   'UNSUPPORTED_MEDIA_TYPE', // 415
+  'IDEMPOTENCY_KEY_REUSED', // 422: an Idempotency-Key sent again with a different request
   'PRECONDITION_REQUIRED', // 428: an update without If-Match
   'TEMPORARY', // 503: a dependency is unavailable or throttling; retry later
   'INTERNAL', // 500: a defect

@@ -12,6 +12,8 @@ export const CONTAINERS = {
   history: 'history',
   /** Per-tenant settings documents (sales stages, ...). */
   settings: 'settings',
+  /** Responses of creates sent with an Idempotency-Key, replayed when the same request comes again. */
+  idempotency: 'idempotency',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
   leases: 'leases',
 } as const;
@@ -29,6 +31,8 @@ export function partitionKeyOf(tenantId: string): string {
 
 function definitionOf(id: ContainerName): ContainerDefinition {
   if (id === CONTAINERS.leases) return { id, partitionKey: { paths: ['/id'] } };
+  // Per-item `ttl` expires idempotency records in Azure (the local server ignores TTL).
+  if (id === CONTAINERS.idempotency) return { id, partitionKey: { paths: [TENANT_PARTITION_PATH] }, defaultTtl: -1 };
   return {
     id,
     partitionKey: { paths: [TENANT_PARTITION_PATH] },
