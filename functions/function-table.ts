@@ -14,6 +14,7 @@ import { historyRoutes } from './http/history.routes';
 import { opportunityRoutes } from './http/opportunities.routes';
 import { createRouteHandler } from './http/http-pipeline';
 import { platformRoutes } from './http/platform.routes';
+import { syncRoutes } from './http/sync.routes';
 import { problemResponse } from './http/problem';
 import { CONTAINERS } from './infra/cosmos/containers';
 import { onAccountChangedJob, onAccountsChanged } from './triggers/account-changes.trigger';
@@ -28,6 +29,7 @@ export const allRoutes: EndpointBinding[] = [
   ...opportunityRoutes,
   ...activityRoutes,
   ...historyRoutes,
+  ...syncRoutes,
 ];
 
 function functionNameOf(route: string): string {

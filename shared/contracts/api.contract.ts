@@ -8,6 +8,7 @@ import { contactEndpoints } from './contacts.api';
 import { historyEndpoints } from './history.api';
 import { opportunityEndpoints } from './opportunities.api';
 import { platformEndpoints } from './platform.api';
+import { syncEndpoints } from './sync.api';
 
 export const api = {
   ...platformEndpoints,
@@ -16,6 +17,7 @@ export const api = {
   ...opportunityEndpoints,
   ...activityEndpoints,
   ...historyEndpoints,
+  ...syncEndpoints,
 } as const;
 
 export type Api = typeof api;

@@ -19,6 +19,17 @@ export interface Page<T> {
   continuation: string | null;
 }
 
+/** Where a sync reader is in an entity's changes: the last (store timestamp, id) it has seen. */
+export interface SyncPosition {
+  ts: number;
+  id: string;
+}
+
+export interface RecordChange<T> {
+  record: Versioned<T>;
+  position: SyncPosition;
+}
+
 export interface PageRequest {
   limit: number;
   continuation?: string;

@@ -5,7 +5,7 @@
 import type { AccountRecord, AccountType } from './account';
 import type { ContactRecord } from './contact';
 import type { HistoryEntry, RecordRef } from './history';
-import type { Page, PageRequest, Versioned } from './record';
+import type { Page, PageRequest, RecordChange, SyncPosition, Versioned } from './record';
 
 export interface AccountFilter {
   keywords?: string[];
@@ -30,12 +30,18 @@ export interface RecordRepository<T> {
   replace(record: T, etag: string): Promise<Versioned<T>>;
 }
 
-export interface AccountRepository extends RecordRepository<AccountRecord> {
+/** Feeds offline clients: changes (tombstones included) in a stable order, resumable from a position. */
+export interface ChangeSource<T> {
+  /** Changes after `after`, only those stored before `settledBefore` (store seconds), oldest first. */
+  changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number): Promise<Array<RecordChange<T>>>;
+}
+
+export interface AccountRepository extends RecordRepository<AccountRecord>, ChangeSource<AccountRecord> {
   /** Live accounts sorted by name. */
   list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Versioned<AccountRecord>>>;
 }
 
-export interface ContactRepository extends RecordRepository<ContactRecord> {
+export interface ContactRepository extends RecordRepository<ContactRecord>, ChangeSource<ContactRecord> {
   /** Live contacts sorted by last name, first name. */
   list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Versioned<ContactRecord>>>;
   /** Live contacts of the account whose copy of its name differs from `accountName`. */

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { accountSearchText, accountSortKey, type AccountRecord } from '../../../shared/domain/account';
-import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, SyncPosition, Versioned } from '../../../shared/domain/record';
 import type { AccountFilter, AccountRepository } from '../../../shared/domain/repositories';
 import { RecordStore, type QueryClause } from './record-store';
 import { keywordClauses } from './keyword-clauses';
@@ -29,6 +29,10 @@ export class CosmosAccountRepository implements AccountRepository {
 
   replace(record: AccountRecord, etag: string) {
     return this.store.replace(record, etag);
+  }
+
+  changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number) {
+    return this.store.changesSince(tenantId, after, settledBefore, limit);
   }
 
   list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Versioned<AccountRecord>>> {

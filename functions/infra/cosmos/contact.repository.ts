@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { contactSearchText, contactSortKey, type ContactRecord } from '../../../shared/domain/contact';
-import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, SyncPosition, Versioned } from '../../../shared/domain/record';
 import type { ContactFilter, ContactRepository } from '../../../shared/domain/repositories';
 import { keywordClauses } from './keyword-clauses';
 import { RecordStore, type QueryClause } from './record-store';
@@ -29,6 +29,10 @@ export class CosmosContactRepository implements ContactRepository {
 
   replace(record: ContactRecord, etag: string) {
     return this.store.replace(record, etag);
+  }
+
+  changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number) {
+    return this.store.changesSince(tenantId, after, settledBefore, limit);
   }
 
   list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Versioned<ContactRecord>>> {

@@ -37,7 +37,13 @@ function definitionOf(id: ContainerName): ContainerDefinition {
     id,
     partitionKey: { paths: [TENANT_PARTITION_PATH] },
     // Search text is matched with CONTAINS and never ranged over: keep it out of the index.
-    indexingPolicy: { indexingMode: 'consistent', includedPaths: [{ path: '/*' }], excludedPaths: [{ path: '/searchText/?' }, { path: '/"_etag"/?' }] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      includedPaths: [{ path: '/*' }],
+      excludedPaths: [{ path: '/searchText/?' }, { path: '/"_etag"/?' }],
+      // The sync feed pages changes in (_ts, id) order.
+      compositeIndexes: [[{ path: '/_ts', order: 'ascending' }, { path: '/id', order: 'ascending' }]],
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import { AppError } from '../../../shared/domain/errors';
-import type { Page, PageRequest, RecordBase, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, RecordBase, RecordChange, SyncPosition, Versioned } from '../../../shared/domain/record';
 import { statusCodeOf, toAppError } from './cosmos-errors';
 import { partitionKeyOf } from './containers';
 import { decodeCursor, encodeCursor, filterFingerprint } from './keyset-cursor';
@@ -85,6 +85,24 @@ export class RecordStore<T extends RecordBase> {
       items: items.map((document) => this.fromDocument(document, tenantId)),
       continuation: hasMore ? encodeCursor(String(last.sortKey), fingerprint) : null,
     };
+  }
+
+  /**
+   * Records changed (tombstones included) after `after`, in (_ts, id) order, up to `settledBefore`
+   * (exclusive, in `_ts` seconds) so a write still landing in the current second is never skipped.
+   */
+  async changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number): Promise<Array<RecordChange<T>>> {
+    const from = after ?? { ts: 0, id: '' };
+    const query =
+      `SELECT TOP ${Math.trunc(limit)} * FROM c WHERE c.tenantId = @tenantId AND c._ts < @settled ` +
+      'AND (c._ts > @ts OR (c._ts = @ts AND c.id > @id)) ORDER BY c._ts, c.id';
+    const documents = await this.query(tenantId, query, [
+      { name: '@tenantId', value: tenantId },
+      { name: '@settled', value: settledBefore },
+      { name: '@ts', value: from.ts },
+      { name: '@id', value: from.id },
+    ]);
+    return documents.map((document) => ({ record: this.fromDocument(document, tenantId), position: { ts: Number(document._ts), id: String(document.id) } }));
   }
 
   /** Live records matching the clauses, at most `limit`, for background jobs. */

@@ -1,0 +1,29 @@
+import type { SyncChange } from '../../shared/contracts/sync.contract';
+import { syncEndpoints } from '../../shared/contracts/sync.api';
+import type { AccountRecord } from '../../shared/domain/account';
+import type { ContactRecord } from '../../shared/domain/contact';
+import type { RecordChange, Versioned } from '../../shared/domain/record';
+import { changesSince, isTombstone, type EntityChanges } from '../usecases/sync/changes-since.usecase';
+import { bind, callOf } from './endpoint-binding';
+import { toAccount, toContact } from './record-mappers';
+
+function toChange(entity: EntityChanges['entity'], change: RecordChange<unknown>): SyncChange {
+  const deleted = isTombstone(change);
+  const base = { id: change.position.id, deleted, changedAt: new Date(change.position.ts * 1000).toISOString() };
+  // Tombstones carry no fields: a deleted record's data is not sent again.
+  if (entity === 'account') return { entity, ...base, record: deleted ? null : toAccount(change.record as Versioned<AccountRecord>) };
+  return { entity, ...base, record: deleted ? null : toContact(change.record as Versioned<ContactRecord>) };
+}
+
+export const syncRoutes = [
+  bind(syncEndpoints.syncChanges, async (input) => {
+    const page = await changesSince(callOf(input), input.query.since, input.query.limit);
+    return {
+      body: {
+        changes: page.batches.flatMap((batch) => batch.changes.map((change) => toChange(batch.entity, change))),
+        checkpoint: page.checkpoint,
+        hasMore: page.hasMore,
+      },
+    };
+  }),
+];
