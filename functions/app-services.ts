@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from '../shared/contracts/openapi';
 import type { Principal } from '../shared/domain/principal';
 import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
+import { CosmosAuditLog } from './infra/cosmos/audit-log';
 import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
 import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
@@ -52,6 +53,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       opportunities: new CosmosOpportunityRepository(database.container(CONTAINERS.opportunities)),
       activities: new CosmosActivityRepository(database.container(CONTAINERS.activities)),
       history: new CosmosHistoryRepository(database.container(CONTAINERS.history)),
+      audit: new CosmosAuditLog(database.container(CONTAINERS.audit)),
     },
     now: () => new Date(),
     newId: randomUUID,

@@ -2,12 +2,14 @@
  * The project's one table of functions: HTTP routes from the API contract, the change-feed,
  * queue and timer handlers. Azure (functions/index.ts) and the dev host (local/host) both read it.
  */
+import type { InvocationContext } from '@azure/functions';
 import { api } from '../shared/contracts/api.contract';
 import { AppError } from '../shared/domain/errors';
 import { QUEUES, type AppServices } from './app-services';
 import { ALL_HTTP_METHODS, type FunctionTable, type HttpFunction } from './function-table.types';
 import { accountRoutes } from './http/accounts.routes';
 import { activityRoutes } from './http/activities.routes';
+import { auditRoutes } from './http/audit.routes';
 import { contactRoutes } from './http/contacts.routes';
 import type { EndpointBinding } from './http/endpoint-binding';
 import { historyRoutes } from './http/history.routes';
@@ -18,9 +20,13 @@ import { syncRoutes } from './http/sync.routes';
 import { problemResponse } from './http/problem';
 import { CONTAINERS } from './infra/cosmos/containers';
 import { onAccountChangedJob, onAccountsChanged } from './triggers/account-changes.trigger';
+import { onAuditedRecordsChanged } from './triggers/audit-repair.trigger';
 import { onNightlyMaintenance } from './triggers/maintenance.trigger';
 
 export const DATABASE_NAME_SETTING = 'COSMOS_DATABASE';
+
+/** Containers of records written through the RecordStore, whose audit entries the change feed repairs. */
+const AUDITED_CONTAINERS = [CONTAINERS.accounts, CONTAINERS.contacts, CONTAINERS.opportunities, CONTAINERS.activities];
 
 export const allRoutes: EndpointBinding[] = [
   ...platformRoutes,
@@ -30,6 +36,7 @@ export const allRoutes: EndpointBinding[] = [
   ...activityRoutes,
   ...historyRoutes,
   ...syncRoutes,
+  ...auditRoutes,
 ];
 
 function functionNameOf(route: string): string {
@@ -61,6 +68,11 @@ export function buildFunctionTable(services: () => Promise<AppServices>, databas
     http: httpFunctions(services),
     changeFeeds: [
       { name: 'accounts-changed', containerName: CONTAINERS.accounts, handler: async (documents, context) => onAccountsChanged(await services(), documents, context) },
+      ...AUDITED_CONTAINERS.map((containerName) => ({
+        name: `audit-${containerName}`,
+        containerName,
+        handler: async (documents: unknown[], context: InvocationContext) => onAuditedRecordsChanged(await services(), documents, context),
+      })),
     ],
     queues: [
       { name: 'account-changed-job', queueName: QUEUES.accountChanged, handler: async (message, context) => onAccountChangedJob(await services(), message, context) },

@@ -2,7 +2,7 @@
 import type { Principal } from '../../shared/domain/principal';
 import type { ActivityRepository } from '../../shared/domain/activity';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
-import type { AccountRepository, ContactRepository, EmailIndex, HistoryRepository } from '../../shared/domain/repositories';
+import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, HistoryRepository } from '../../shared/domain/repositories';
 
 export interface CrmStores {
   accounts: AccountRepository;
@@ -11,6 +11,7 @@ export interface CrmStores {
   opportunities: OpportunityRepository;
   activities: ActivityRepository;
   history: HistoryRepository;
+  audit: AuditTrail;
 }
 
 /** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */

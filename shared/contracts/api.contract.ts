@@ -4,6 +4,7 @@
  */
 import { accountEndpoints } from './accounts.api';
 import { activityEndpoints } from './activities.api';
+import { auditEndpoints } from './audit.api';
 import { contactEndpoints } from './contacts.api';
 import { historyEndpoints } from './history.api';
 import { opportunityEndpoints } from './opportunities.api';
@@ -18,6 +19,7 @@ export const api = {
   ...activityEndpoints,
   ...historyEndpoints,
   ...syncEndpoints,
+  ...auditEndpoints,
 } as const;
 
 export type Api = typeof api;

@@ -7,9 +7,10 @@ import { AppError } from './errors';
 import type { Principal, Role } from './principal';
 
 export type Entity = 'account' | 'contact' | 'opportunity' | 'activity' | 'note' | 'settings';
-export type Operation = 'read' | 'create' | 'update' | 'delete' | 'assign';
+export type Operation = 'read' | 'create' | 'update' | 'delete' | 'assign' | 'audit';
 
-const ALL: Operation[] = ['read', 'create', 'update', 'delete', 'assign'];
+/** `audit`: read who changed what; managers and admins answer for the data. */
+const ALL: Operation[] = ['read', 'create', 'update', 'delete', 'assign', 'audit'];
 
 const WORK: Operation[] = ['read', 'create', 'update', 'delete'];
 const READ: Operation[] = ['read'];

@@ -4,6 +4,7 @@
  */
 import type { AccountRecord, AccountType } from './account';
 import type { ContactRecord } from './contact';
+import type { AuditEntry } from './audit';
 import type { HistoryEntry, RecordRef } from './history';
 import type { Page, PageRequest, RecordChange, SyncPosition, Versioned } from './record';
 
@@ -70,4 +71,11 @@ export interface HistoryRepository {
    */
   append(entry: HistoryEntry): Promise<void>;
   page(tenantId: string, ref: RecordRef, page: PageRequest): Promise<Page<HistoryEntry>>;
+}
+
+/** The append-only audit trail of every record. */
+export interface AuditTrail {
+  append(entry: AuditEntry): Promise<void>;
+  /** One record's entries, newest first. */
+  page(tenantId: string, entity: string, recordId: string, page: PageRequest): Promise<Page<AuditEntry>>;
 }

@@ -14,6 +14,8 @@ export const CONTAINERS = {
   settings: 'settings',
   /** Responses of creates sent with an Idempotency-Key, replayed when the same request comes again. */
   idempotency: 'idempotency',
+  /** Append-only audit trail: who changed which field of which record, when. */
+  audit: 'audit',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
   leases: 'leases',
 } as const;

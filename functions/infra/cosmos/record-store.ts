@@ -2,11 +2,14 @@
  * Tenant-scoped storage of one entity in one container: point reads, optimistic writes with
  * ETags, and keyset-paged queries. Entity repositories add their filters on top.
  */
+import { randomUUID } from 'node:crypto';
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import { auditActionOf, diffRecords, type AuditEntry } from '../../../shared/domain/audit';
 import { AppError } from '../../../shared/domain/errors';
 import type { Page, PageRequest, RecordBase, RecordChange, SyncPosition, Versioned } from '../../../shared/domain/record';
 import { statusCodeOf, toAppError } from './cosmos-errors';
-import { partitionKeyOf } from './containers';
+import { CosmosAuditLog } from './audit-log';
+import { CONTAINERS, partitionKeyOf } from './containers';
 import { decodeCursor, encodeCursor, filterFingerprint } from './keyset-cursor';
 
 /** Fields the store adds for sorting and search; never part of the domain record. */
@@ -15,7 +18,7 @@ export interface DerivedFields {
   searchText: string;
 }
 
-const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn', 'sortKey', 'searchText', 'entity'];
+const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn', 'sortKey', 'searchText', 'entity', 'lastChange'];
 
 export interface QueryClause {
   sql: string;
@@ -23,11 +26,16 @@ export interface QueryClause {
 }
 
 export class RecordStore<T extends RecordBase> {
+  private readonly audit: CosmosAuditLog;
+
   constructor(
     private readonly container: Container,
     private readonly entity: string,
     private readonly derive: (record: T) => DerivedFields,
-  ) {}
+  ) {
+    // Every entity stored through a RecordStore is audited; the trail sits beside it in the same database.
+    this.audit = new CosmosAuditLog(container.database.container(CONTAINERS.audit));
+  }
 
   async get(tenantId: string, id: string): Promise<Versioned<T> | null> {
     try {
@@ -46,23 +54,52 @@ export class RecordStore<T extends RecordBase> {
   }
 
   async create(record: T): Promise<Versioned<T>> {
+    const change = this.auditEntry(undefined, record);
+    let saved: Versioned<T>;
     try {
-      const { resource } = await this.container.items.create(this.toDocument(record));
-      return this.fromDocument(requireResource(resource), record.tenantId);
+      const { resource } = await this.container.items.create({ ...this.toDocument(record), lastChange: change });
+      saved = this.fromDocument(requireResource(resource), record.tenantId);
     } catch (error) {
       throw toAppError(error, `creating a ${this.entity}`);
     }
+    await this.audit.append(change);
+    return saved;
   }
 
+  /**
+   * Writes under If-Match. The previous version is read first: a stale ETag fails before any
+   * write, and the audit entry holds the exact field changes. The entry also travels in the
+   * document (`lastChange`), so a crash before the audit write is repaired from the change feed.
+   */
   async replace(record: T, etag: string): Promise<Versioned<T>> {
+    const previous = await this.get(record.tenantId, record.id);
+    if (!previous) throw new AppError('NOT_FOUND', `The ${this.entity} does not exist.`);
+    if (previous.etag !== etag) throw new AppError('PRECONDITION_FAILED', `The ${this.entity} was changed by someone else since you read it.`);
+    const change = this.auditEntry(previous, record);
+    let saved: Versioned<T>;
     try {
       const { resource } = await this.container
         .item(record.id, partitionKeyOf(record.tenantId))
-        .replace(this.toDocument(record), { accessCondition: { type: 'IfMatch', condition: etag } });
-      return this.fromDocument(requireResource(resource), record.tenantId);
+        .replace({ ...this.toDocument(record), lastChange: change }, { accessCondition: { type: 'IfMatch', condition: etag } });
+      saved = this.fromDocument(requireResource(resource), record.tenantId);
     } catch (error) {
       throw toAppError(error, `saving a ${this.entity}`);
     }
+    if (change.changes.length > 0 || change.action !== 'update') await this.audit.append(change);
+    return saved;
+  }
+
+  private auditEntry(previous: Versioned<T> | undefined, record: T): AuditEntry {
+    return {
+      id: randomUUID(),
+      tenantId: record.tenantId,
+      entity: this.entity,
+      recordId: record.id,
+      action: auditActionOf(previous, record),
+      at: record.updatedAt,
+      actorId: record.updatedBy,
+      changes: diffRecords(previous as Record<string, unknown> | undefined, record as unknown as Record<string, unknown>),
+    };
   }
 
   /** Live records matching every clause, in sort-key order, one page after the cursor. */
