@@ -6,6 +6,8 @@
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import { createCosmosClient } from '../functions/infra/cosmos/cosmos-client';
 import { startLocalCosmos } from '../local/cosmos/cosmos-server';
+import { random as seededRandom } from '../local/seed/seed-data';
+import { percentiles } from './stats';
 
 export interface CosmosQueryBenchResult {
   documents: number;
@@ -53,7 +55,8 @@ async function measure(documents: number): Promise<{ p50: number; p95: number }>
       if (resources.length === 0) throw new Error('the benchmark query found nothing: the data set is wrong');
       if (run >= WARM_UP_RUNS) timings.push(performance.now() - started);
     }
-    return { p50: percentile(timings, 0.5), p95: percentile(timings, 0.95) };
+    const { p50, p95 } = percentiles(timings);
+    return { p50, p95 };
   } finally {
     client.dispose();
     await server.close();
@@ -61,7 +64,7 @@ async function measure(documents: number): Promise<{ p50: number; p95: number }>
 }
 
 async function load(container: Container, documents: number): Promise<void> {
-  const random = seededRandom(documents);
+  const random = seededRandom(documents); // same data on every run, so figures are comparable
   const batches: OperationInput[][] = [];
   for (let start = 0; start < documents; start += BULK_SIZE) {
     const size = Math.min(BULK_SIZE, documents - start);
@@ -103,22 +106,4 @@ function contact(n: number, random: () => number): JSONObject {
     updatedAt: createdAt,
     ...(random() < 0.05 ? { deletedAt: createdAt } : {}),
   };
-}
-
-/** Same data on every run, so figures are comparable (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(values: number[], quantile: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const value = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(quantile * sorted.length) - 1))] ?? NaN;
-  return Math.round(value * 10) / 10;
 }

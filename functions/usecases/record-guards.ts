@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/domain/errors';
+import type { Principal } from '../../shared/domain/principal';
 import { isLive, type RecordBase, type Versioned } from '../../shared/domain/record';
+import type { UseCaseDeps } from './usecase-context';
 
 /** Deleted records and other tenants' records answer the same: not found. */
 export function requireLive<T extends RecordBase>(record: Versioned<T> | null, entity: string): Versioned<T> {
@@ -28,4 +30,10 @@ export function stamp(principal: { userId: string }, now: Date) {
 /** ETags compare by their opaque part: `"abc"`, `W/"abc"` and the store's raw `abc` are one version. */
 function opaque(etag: string): string {
   return etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+/** The fields every new record starts with: a fresh id, the caller's tenant, who and when. */
+export function newRecordFields(deps: UseCaseDeps, principal: Principal, ownerId: string): RecordBase & { ownerId: string } {
+  const now = deps.now().toISOString();
+  return { id: deps.newId(), tenantId: principal.tenantId, ownerId, createdAt: now, createdBy: principal.userId, updatedAt: now, updatedBy: principal.userId, deletedAt: null };
 }

@@ -8,8 +8,7 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Page, PageRequest } from '../../../shared/domain/record';
 import type { AuditTrail } from '../../../shared/domain/repositories';
 import { statusCodeOf, toAppError } from './cosmos-errors';
-import { partitionKeyOf } from './containers';
-import { decodeCursor, encodeCursor, filterFingerprint } from './keyset-cursor';
+import { pageNewestFirst } from './newest-first-page';
 
 type AuditDocument = ItemDefinition & AuditEntry & {
   recordKey: string;
@@ -29,28 +28,11 @@ export class CosmosAuditLog implements AuditTrail {
   }
 
   async page(tenantId: string, entity: string, recordId: string, request: PageRequest): Promise<Page<AuditEntry>> {
-    const recordKey = `${entity}:${recordId}`;
-    const fingerprint = filterFingerprint({ audit: recordKey });
-    const before = decodeCursor(request.continuation, fingerprint);
-    const limit = Math.max(1, Math.min(200, Math.trunc(request.limit)));
-    const where = ['c.tenantId = @tenantId', 'c.recordKey = @recordKey', ...(before === undefined ? [] : ['c.sortKey < @before'])];
-    const parameters = [
-      { name: '@tenantId', value: tenantId },
-      { name: '@recordKey', value: recordKey },
-      ...(before === undefined ? [] : [{ name: '@before', value: before }]),
-    ];
-    try {
-      const { resources } = await this.container.items
-        .query<AuditDocument>({ query: `SELECT TOP ${limit + 1} * FROM c WHERE ${where.join(' AND ')} ORDER BY c.sortKey DESC`, parameters }, { partitionKey: partitionKeyOf(tenantId) })
-        .fetchAll();
-      const items = resources.slice(0, limit);
-      const last = items[items.length - 1];
-      return {
-        items: items.map(({ id, tenantId: tenant, entity: kind, recordId: record, action, at, actorId, changes }) => ({ id, tenantId: tenant, entity: kind, recordId: record, action, at, actorId, changes })),
-        continuation: resources.length > limit && last ? encodeCursor(last.sortKey, fingerprint) : null,
-      };
-    } catch (error) {
-      throw toAppError(error, 'reading the audit trail');
-    }
+    const { documents, continuation } = await pageNewestFirst<AuditDocument>(this.container, tenantId, { field: 'recordKey', value: `${entity}:${recordId}` }, request);
+    return {
+      items: documents.map(({ id, tenantId: tenant, entity: kind, recordId: record, action, at, actorId, changes }) => ({ id, tenantId: tenant, entity: kind, recordId: record, action, at, actorId, changes })),
+      continuation,
+    };
   }
+
 }

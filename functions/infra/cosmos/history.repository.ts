@@ -8,8 +8,7 @@ import { AppError } from '../../../shared/domain/errors';
 import type { Page, PageRequest } from '../../../shared/domain/record';
 import type { HistoryRepository } from '../../../shared/domain/repositories';
 import { statusCodeOf, toAppError } from './cosmos-errors';
-import { partitionKeyOf } from './containers';
-import { decodeCursor, encodeCursor, filterFingerprint } from './keyset-cursor';
+import { pageNewestFirst } from './newest-first-page';
 
 interface TimelineDocument extends ItemDefinition {
   id: string;
@@ -40,28 +39,8 @@ export class CosmosHistoryRepository implements HistoryRepository {
   }
 
   async page(tenantId: string, ref: RecordRef, request: PageRequest): Promise<Page<HistoryEntry>> {
-    const key = timelineKey(ref);
-    const fingerprint = filterFingerprint({ timeline: key });
-    const before = decodeCursor(request.continuation, fingerprint);
-    const limit = Math.max(1, Math.min(200, Math.trunc(request.limit)));
-    const where = ['c.tenantId = @tenantId', 'c.timelineKey = @key', ...(before === undefined ? [] : ['c.sortKey < @before'])];
-    const parameters = [
-      { name: '@tenantId', value: tenantId },
-      { name: '@key', value: key },
-      ...(before === undefined ? [] : [{ name: '@before', value: before }]),
-    ];
-    try {
-      const { resources } = await this.container.items
-        .query<TimelineDocument>({ query: `SELECT TOP ${limit + 1} * FROM c WHERE ${where.join(' AND ')} ORDER BY c.sortKey DESC`, parameters }, { partitionKey: partitionKeyOf(tenantId) })
-        .fetchAll();
-      const items = resources.slice(0, limit);
-      const last = items[items.length - 1];
-      return {
-        items: items.filter((document) => document.tenantId === tenantId).map((document) => document.entry),
-        continuation: resources.length > limit && last ? encodeCursor(last.sortKey, fingerprint) : null,
-      };
-    } catch (error) {
-      throw toAppError(error, 'reading history');
-    }
+    const { documents, continuation } = await pageNewestFirst<TimelineDocument>(this.container, tenantId, { field: 'timelineKey', value: timelineKey(ref) }, request);
+    return { items: documents.map((document) => document.entry), continuation };
   }
+
 }

@@ -3,6 +3,7 @@ import type { AccountRecord } from '../../../shared/domain/account';
 import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
 import type { Versioned } from '../../../shared/domain/record';
 import { requireParentAccount } from './account-rules';
+import { newRecordFields } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 
 export async function createAccount({ deps, principal }: UseCaseCall, input: AccountCreate): Promise<Versioned<AccountRecord>> {
@@ -10,18 +11,6 @@ export async function createAccount({ deps, principal }: UseCaseCall, input: Acc
   const ownerId = input.ownerId ?? principal.userId;
   assertCanSetOwner(principal, 'account', ownerId);
   if (input.parentAccountId) await requireParentAccount(deps, principal.tenantId, input.parentAccountId, undefined);
-  const now = deps.now().toISOString();
-  const record: AccountRecord = {
-    ...input,
-    emailDomains: input.emailDomains ?? [],
-    id: deps.newId(),
-    tenantId: principal.tenantId,
-    ownerId,
-    createdAt: now,
-    createdBy: principal.userId,
-    updatedAt: now,
-    updatedBy: principal.userId,
-    deletedAt: null,
-  };
+  const record: AccountRecord = { ...input, emailDomains: input.emailDomains ?? [], ...newRecordFields(deps, principal, ownerId) };
   return deps.stores.accounts.create(record);
 }
