@@ -14,6 +14,7 @@ import { CosmosAuditLog } from './infra/cosmos/audit-log';
 import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
 import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
+import { CosmosImportJobRepository } from './infra/cosmos/import-job.repository';
 import { CosmosOpportunityRepository } from './infra/cosmos/opportunity.repository';
 import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
 import { CosmosContactRepository } from './infra/cosmos/contact.repository';
@@ -29,6 +30,8 @@ import type { UseCaseDeps } from './usecases/usecase-context';
 export const QUEUES = {
   /** An account changed: refresh the copies of its name on its contacts. */
   accountChanged: 'account-changed',
+  /** An import was committed: apply its rows in the background, reporting progress. */
+  imports: 'imports',
 } as const;
 
 export interface AppServices {
@@ -54,11 +57,18 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       activities: new CosmosActivityRepository(database.container(CONTAINERS.activities)),
       history: new CosmosHistoryRepository(database.container(CONTAINERS.history)),
       audit: new CosmosAuditLog(database.container(CONTAINERS.audit)),
+      importJobs: new CosmosImportJobRepository(database.container(CONTAINERS.importJobs)),
     },
     now: () => new Date(),
     newId: randomUUID,
-    queues: { accountChanged: createJobQueue(config.storage.connectionString, QUEUES.accountChanged) },
-    files: { attachments: createBlobStore(config.storage.connectionString, 'attachments') },
+    queues: {
+      accountChanged: createJobQueue(config.storage.connectionString, QUEUES.accountChanged),
+      imports: createJobQueue(config.storage.connectionString, QUEUES.imports),
+    },
+    files: {
+      attachments: createBlobStore(config.storage.connectionString, 'attachments'),
+      imports: createBlobStore(config.storage.connectionString, 'imports'),
+    },
   };
   let openApi: Record<string, unknown> | undefined;
   return {

@@ -13,6 +13,7 @@ import { auditRoutes } from './http/audit.routes';
 import { contactRoutes } from './http/contacts.routes';
 import type { EndpointBinding } from './http/endpoint-binding';
 import { historyRoutes } from './http/history.routes';
+import { importRoutes } from './http/imports.routes';
 import { opportunityRoutes } from './http/opportunities.routes';
 import { createRouteHandler } from './http/http-pipeline';
 import { platformRoutes } from './http/platform.routes';
@@ -21,6 +22,7 @@ import { problemResponse } from './http/problem';
 import { CONTAINERS } from './infra/cosmos/containers';
 import { onAccountChangedJob, onAccountsChanged } from './triggers/account-changes.trigger';
 import { onAuditedRecordsChanged } from './triggers/audit-repair.trigger';
+import { onImportJob } from './triggers/import-jobs.trigger';
 import { onNightlyMaintenance } from './triggers/maintenance.trigger';
 
 export const DATABASE_NAME_SETTING = 'COSMOS_DATABASE';
@@ -37,6 +39,7 @@ export const allRoutes: EndpointBinding[] = [
   ...historyRoutes,
   ...syncRoutes,
   ...auditRoutes,
+  ...importRoutes,
 ];
 
 function functionNameOf(route: string): string {
@@ -76,6 +79,7 @@ export function buildFunctionTable(services: () => Promise<AppServices>, databas
     ],
     queues: [
       { name: 'account-changed-job', queueName: QUEUES.accountChanged, handler: async (message, context) => onAccountChangedJob(await services(), message, context) },
+      { name: 'import-job', queueName: QUEUES.imports, handler: async (message, context) => onImportJob(await services(), message, context) },
     ],
     timers: [
       { name: 'nightly-maintenance', schedule: '0 30 2 * * *', handler: async (_timer, context) => onNightlyMaintenance(await services(), context) },

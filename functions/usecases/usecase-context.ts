@@ -1,6 +1,7 @@
 /** What a use case is given: the caller, the stores, a clock and an id source (fixed in tests). */
 import type { Principal } from '../../shared/domain/principal';
 import type { ActivityRepository } from '../../shared/domain/activity';
+import type { ImportJobRepository } from '../../shared/domain/import-job';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
 import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, HistoryRepository } from '../../shared/domain/repositories';
 
@@ -12,6 +13,7 @@ export interface CrmStores {
   activities: ActivityRepository;
   history: HistoryRepository;
   audit: AuditTrail;
+  importJobs: ImportJobRepository;
 }
 
 /** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */
@@ -30,8 +32,8 @@ export interface UseCaseDeps {
   now: () => Date;
   newId: () => string;
   /** Background work, drained by queue handlers. */
-  queues: { accountChanged: JobSender };
-  files: { attachments: FileStore };
+  queues: { accountChanged: JobSender; imports: JobSender };
+  files: { attachments: FileStore; imports: FileStore };
 }
 
 export interface UseCaseCall {

@@ -7,6 +7,7 @@ import { activityEndpoints } from './activities.api';
 import { auditEndpoints } from './audit.api';
 import { contactEndpoints } from './contacts.api';
 import { historyEndpoints } from './history.api';
+import { importEndpoints } from './imports.api';
 import { opportunityEndpoints } from './opportunities.api';
 import { platformEndpoints } from './platform.api';
 import { syncEndpoints } from './sync.api';
@@ -20,6 +21,7 @@ export const api = {
   ...historyEndpoints,
   ...syncEndpoints,
   ...auditEndpoints,
+  ...importEndpoints,
 } as const;
 
 export type Api = typeof api;

@@ -16,6 +16,8 @@ export const CONTAINERS = {
   idempotency: 'idempotency',
   /** Append-only audit trail: who changed which field of which record, when. */
   audit: 'audit',
+  /** Import jobs: their state, progress and per-row errors. */
+  importJobs: 'import-jobs',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
   leases: 'leases',
 } as const;
