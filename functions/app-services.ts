@@ -7,7 +7,9 @@ import type { CosmosClient } from '@azure/cosmos';
 import { api } from '../shared/contracts/api.contract';
 import type { HealthReport } from '../shared/contracts/health.contract';
 import { buildOpenApiDocument } from '../shared/contracts/openapi';
+import { fieldPolicyFor, type FieldPolicy } from '../shared/domain/field-security';
 import type { Principal } from '../shared/domain/principal';
+import type { FieldRuleRepository } from '../shared/domain/repositories';
 import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
 import { CosmosAuditLog } from './infra/cosmos/audit-log';
@@ -15,6 +17,8 @@ import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
 import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
 import { CosmosImportJobRepository } from './infra/cosmos/import-job.repository';
+import { CosmosFieldRuleRepository } from './infra/cosmos/field-rules.repository';
+import { CachedFieldRules } from './infra/cosmos/cached-field-rules';
 import { CosmosOpportunityRepository } from './infra/cosmos/opportunity.repository';
 import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
 import { CosmosContactRepository } from './infra/cosmos/contact.repository';
@@ -39,6 +43,9 @@ export interface AppServices {
   deps: UseCaseDeps;
   cosmos: CosmosClient;
   idempotency: IdempotencyStore;
+  fieldRules: FieldRuleRepository;
+  /** The caller's field-level security, from the tenant's rules (cached briefly per tenant). */
+  fieldPolicy(principal: Principal): Promise<FieldPolicy>;
   authenticate(authorizationHeader: string | undefined): Promise<Principal>;
   health(): Promise<HealthReport>;
   openApiDocument(): Record<string, unknown>;
@@ -70,12 +77,15 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       imports: createBlobStore(config.storage.connectionString, 'imports'),
     },
   };
+  const fieldRules = new CachedFieldRules(new CosmosFieldRuleRepository(database.container(CONTAINERS.settings)));
   let openApi: Record<string, unknown> | undefined;
   return {
     config,
     deps,
     cosmos,
     idempotency: new CosmosIdempotencyStore(database.container(CONTAINERS.idempotency)),
+    fieldRules,
+    fieldPolicy: async (principal) => fieldPolicyFor(await fieldRules.rulesOf(principal.tenantId), principal.roles),
     authenticate: (header) => validator.validate(header),
     health: () => checkHealth(config, cosmos),
     openApiDocument: () =>

@@ -9,6 +9,7 @@ import { QUEUES, type AppServices } from './app-services';
 import { ALL_HTTP_METHODS, type FunctionTable, type HttpFunction } from './function-table.types';
 import { accountRoutes } from './http/accounts.routes';
 import { activityRoutes } from './http/activities.routes';
+import { adminRoutes } from './http/admin.routes';
 import { auditRoutes } from './http/audit.routes';
 import { contactRoutes } from './http/contacts.routes';
 import type { EndpointBinding } from './http/endpoint-binding';
@@ -40,6 +41,7 @@ export const allRoutes: EndpointBinding[] = [
   ...syncRoutes,
   ...auditRoutes,
   ...importRoutes,
+  ...adminRoutes,
 ];
 
 function functionNameOf(route: string): string {

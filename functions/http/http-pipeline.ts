@@ -6,9 +6,11 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Endpoint } from '../../shared/contracts/endpoint';
 import { AppError } from '../../shared/domain/errors';
+import type { FieldPolicy } from '../../shared/domain/field-security';
 import type { Principal } from '../../shared/domain/principal';
 import type { AppServices } from '../app-services';
 import type { EndpointBinding, EndpointResult } from './endpoint-binding';
+import { assertWritableFields, redactBySchema } from './field-redaction';
 import { idempotencyKeyOf, idempotencyRecordId, requestFingerprint, toStoredResponse, type IdempotencyStore } from './idempotency';
 import { asAppError, problemResponse } from './problem';
 import { parseWith, queryObject, readJsonBody } from './request-parsing';
@@ -42,9 +44,12 @@ async function serve(binding: EndpointBinding, request: HttpRequest, context: In
   const principal = endpoint.auth === 'user' ? await services.authenticate(request.headers.get('authorization') ?? undefined) : undefined;
   const params = endpoint.params ? parseWith(endpoint.params, request.params, 'path') : undefined;
   const query = endpoint.query ? parseWith(endpoint.query, queryObject(request), 'query') : undefined;
-  const body = endpoint.body ? parseWith(endpoint.body, await readJsonBody(request, services.config.http.maxBodyBytes), 'body') : undefined;
+  const policy = principal ? await services.fieldPolicy(principal) : undefined;
+  const rawBody = endpoint.body ? await readJsonBody(request, services.config.http.maxBodyBytes) : undefined;
+  const body = endpoint.body ? parseWith(endpoint.body, rawBody, 'body') : undefined;
+  if (endpoint.body && policy) assertWritableFields(endpoint.body, rawBody, policy);
   const ifMatch = request.headers.get('if-match') ?? undefined;
-  const run = async () => toResponse(endpoint, await binding.serve({ principal, params, query, body, ifMatch, services, context }), principal);
+  const run = async () => toResponse(endpoint, await binding.serve({ principal, params, query, body, ifMatch, services, context }), principal, policy);
   const key = endpoint.method === 'POST' ? idempotencyKeyOf(request.headers.get('idempotency-key')) : undefined;
   if (!key || !principal) return run();
   const fingerprint = requestFingerprint(endpoint.method, new URL(request.url).pathname, { params, query, body });
@@ -74,7 +79,7 @@ async function runOnce(
   return response;
 }
 
-function toResponse(endpoint: Endpoint, result: EndpointResult<unknown>, principal: Principal | undefined): HttpResponseInit {
+function toResponse(endpoint: Endpoint, result: EndpointResult<unknown>, principal: Principal | undefined, policy: FieldPolicy | undefined): HttpResponseInit {
   const status = result.status ?? endpoint.status;
   const headers: Record<string, string> = { 'Cache-Control': principal ? 'private, no-store' : 'no-store', ...result.headers };
   if (result.etag) headers.ETag = toHttpEtag(result.etag);
@@ -83,5 +88,6 @@ function toResponse(endpoint: Endpoint, result: EndpointResult<unknown>, princip
   if (!checked.success) {
     throw new AppError('INTERNAL', `The ${endpoint.id} response does not match its contract.`, { cause: checked.error });
   }
-  return { status, headers, jsonBody: checked.data };
+  const jsonBody = policy && endpoint.response ? redactBySchema(endpoint.response, checked.data, policy) : checked.data;
+  return { status, headers, jsonBody };
 }

@@ -18,7 +18,7 @@ export function requireIfMatch(ifMatch: string | undefined): string {
 
 /** Checked before writing so a stale client gets 412 without any side effect (e.g. on the e-mail index). */
 export function requireCurrentVersion(record: { etag: string }, ifMatch: string, entity: string): void {
-  if (ifMatch.trim() !== '*' && opaque(ifMatch) !== opaque(record.etag)) {
+  if (ifMatch.trim() !== '*' && !sameEtag(ifMatch, record.etag)) {
     throw new AppError('PRECONDITION_FAILED', `This ${entity} was changed by someone else since you read it. Reload it, then apply your change again.`);
   }
 }
@@ -28,8 +28,9 @@ export function stamp(principal: { userId: string }, now: Date) {
 }
 
 /** ETags compare by their opaque part: `"abc"`, `W/"abc"` and the store's raw `abc` are one version. */
-function opaque(etag: string): string {
-  return etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+export function sameEtag(a: string, b: string): boolean {
+  const opaque = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return opaque(a) === opaque(b);
 }
 
 /** The fields every new record starts with: a fresh id, the caller's tenant, who and when. */

@@ -4,6 +4,7 @@
  */
 import { accountEndpoints } from './accounts.api';
 import { activityEndpoints } from './activities.api';
+import { adminEndpoints } from './admin.api';
 import { auditEndpoints } from './audit.api';
 import { contactEndpoints } from './contacts.api';
 import { historyEndpoints } from './history.api';
@@ -22,6 +23,7 @@ export const api = {
   ...syncEndpoints,
   ...auditEndpoints,
   ...importEndpoints,
+  ...adminEndpoints,
 } as const;
 
 export type Api = typeof api;

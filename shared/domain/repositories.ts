@@ -5,6 +5,7 @@
 import type { AccountRecord, AccountType } from './account';
 import type { ContactRecord } from './contact';
 import type { AuditEntry } from './audit';
+import type { FieldRule } from './field-security';
 import type { HistoryEntry, RecordRef } from './history';
 import type { Page, PageRequest, RecordChange, SyncPosition, Versioned } from './record';
 
@@ -78,4 +79,11 @@ export interface AuditTrail {
   append(entry: AuditEntry): Promise<void>;
   /** One record's entries, newest first. */
   page(tenantId: string, entity: string, recordId: string, page: PageRequest): Promise<Page<AuditEntry>>;
+}
+
+/** A tenant's field-level security rules; defaults until an admin saves some. */
+export interface FieldRuleRepository {
+  get(tenantId: string): Promise<{ rules: FieldRule[]; etag: string | null }>;
+  /** `etag` null: the tenant still has the defaults. PRECONDITION_FAILED when someone saved meanwhile. */
+  save(tenantId: string, rules: FieldRule[], etag: string | null, actorId: string): Promise<{ rules: FieldRule[]; etag: string }>;
 }

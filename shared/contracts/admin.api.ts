@@ -1,0 +1,14 @@
+import { FieldRules, FieldRulesUpdate } from './admin.contract';
+import { defineEndpoint } from './endpoint';
+
+export const adminEndpoints = {
+  getFieldRules: defineEndpoint({
+    id: 'getFieldRules', method: 'GET', path: 'admin/field-rules', tag: 'admin', auth: 'user', status: 200,
+    summary: 'The field-level security rules of your tenant: fields hidden from, or read-only for, a role.', response: FieldRules,
+  }),
+  saveFieldRules: defineEndpoint({
+    id: 'saveFieldRules', method: 'PUT', path: 'admin/field-rules', tag: 'admin', auth: 'user', status: 200, ifMatch: true,
+    summary: 'Replaces the field-level security rules (admins). They apply to every response and write at once.',
+    body: FieldRulesUpdate, response: FieldRules, errors: [403, 412, 428],
+  }),
+} as const;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/principal';
+
+const FieldRule = z.strictObject({
+  entity: z.string().regex(/^[a-z][a-z-]{1,40}$/, { message: 'must be an entity name like opportunity' }),
+  field: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,60}$/, { message: 'must be a field name like margin' }),
+  role: z.enum(ROLES),
+  access: z.enum(['hidden', 'read-only']),
+});
+
+export const FieldRulesUpdate = z.strictObject({ rules: z.array(FieldRule).max(500, { message: 'must have at most 500 rules' }) }).meta({ id: 'FieldRulesUpdate' });
+export type FieldRulesUpdate = z.infer<typeof FieldRulesUpdate>;
+
+export const FieldRules = z
+  .object({
+    rules: z.array(FieldRule),
+    etag: z.string().nullable().meta({ description: 'Send in If-Match to save; null while the tenant has the default rules (send If-Match: *).' }),
+  })
+  .meta({ id: 'FieldRules' });

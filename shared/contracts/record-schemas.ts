@@ -1,0 +1,17 @@
+/**
+ * Which contract schemas carry which entity's fields: how field-level security finds every
+ * record in any response (lists, lookups, sync, exports) and every field a write sets. A new
+ * record schema is registered here, by its `.meta({ id })`.
+ */
+export const RECORD_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
+  Account: 'account',
+  AccountSummary: 'account',
+  Contact: 'contact',
+};
+
+export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
+  AccountCreate: 'account',
+  AccountUpdate: 'account',
+  ContactCreate: 'contact',
+  ContactUpdate: 'contact',
+};
