@@ -20,6 +20,7 @@ import { CosmosImportJobRepository } from './infra/cosmos/import-job.repository'
 import { CosmosFieldRuleRepository } from './infra/cosmos/field-rules.repository';
 import { CachedFieldRules } from './infra/cosmos/cached-field-rules';
 import { CosmosOpportunityRepository } from './infra/cosmos/opportunity.repository';
+import { CosmosSalesStageSettingsRepository } from './infra/cosmos/sales-settings.repository';
 import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
 import { CosmosContactRepository } from './infra/cosmos/contact.repository';
 import { createCosmosClient } from './infra/cosmos/cosmos-client';
@@ -61,6 +62,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       contacts: new CosmosContactRepository(database.container(CONTAINERS.contacts)),
       emailIndex: new CosmosEmailIndex(database.container(CONTAINERS.emailIndex)),
       opportunities: new CosmosOpportunityRepository(database.container(CONTAINERS.opportunities)),
+      salesStages: new CosmosSalesStageSettingsRepository(database.container(CONTAINERS.settings)),
       activities: new CosmosActivityRepository(database.container(CONTAINERS.activities)),
       history: new CosmosHistoryRepository(database.container(CONTAINERS.history)),
       audit: new CosmosAuditLog(database.container(CONTAINERS.audit)),

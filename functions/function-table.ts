@@ -25,6 +25,7 @@ import { onAccountChangedJob, onAccountsChanged } from './triggers/account-chang
 import { onAuditedRecordsChanged } from './triggers/audit-repair.trigger';
 import { onImportJob } from './triggers/import-jobs.trigger';
 import { onNightlyMaintenance } from './triggers/maintenance.trigger';
+import { onOpportunitiesChanged } from './triggers/opportunity-timeline.trigger';
 
 export const DATABASE_NAME_SETTING = 'COSMOS_DATABASE';
 
@@ -73,6 +74,7 @@ export function buildFunctionTable(services: () => Promise<AppServices>, databas
     http: httpFunctions(services),
     changeFeeds: [
       { name: 'accounts-changed', containerName: CONTAINERS.accounts, handler: async (documents, context) => onAccountsChanged(await services(), documents, context) },
+      { name: 'opportunities-changed', containerName: CONTAINERS.opportunities, handler: async (documents, context) => onOpportunitiesChanged(await services(), documents, context) },
       ...AUDITED_CONTAINERS.map((containerName) => ({
         name: `audit-${containerName}`,
         containerName,

@@ -1,11 +1,13 @@
 /**
- * Change feed of accounts → one job per changed account on a queue → contacts' copies of the
- * account name refreshed. The feed batch stays quick however many contacts an account has.
+ * Change feed of accounts → one job per changed account on a queue → the copies of the account
+ * name on its contacts and opportunities refreshed. The feed batch stays quick however many
+ * records an account has.
  */
 import type { InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import type { AppServices } from '../app-services';
 import { refreshAccountName } from '../usecases/contacts/refresh-account-name.usecase';
+import { refreshOpportunityAccountName } from '../usecases/opportunities/refresh-account-name.usecase';
 
 const ChangedAccount = z.object({ id: z.string(), tenantId: z.string(), deletedAt: z.string().nullable().optional() });
 const AccountChangedJob = z.strictObject({ tenantId: z.string().min(1), accountId: z.string().min(1) });
@@ -31,6 +33,9 @@ export async function onAccountChangedJob(services: AppServices, message: unknow
     context.error(`Dropped a malformed account-changed job: ${job.error.message}`);
     return;
   }
-  const updated = await refreshAccountName(services.deps, job.data.tenantId, job.data.accountId);
-  if (updated > 0) context.log(`Refreshed the account name on ${updated} contact(s) of account ${job.data.accountId}.`);
+  const contacts = await refreshAccountName(services.deps, job.data.tenantId, job.data.accountId);
+  const opportunities = await refreshOpportunityAccountName(services.deps, job.data.tenantId, job.data.accountId);
+  if (contacts + opportunities > 0) {
+    context.log(`Refreshed the name of account ${job.data.accountId} on ${contacts} contact(s) and ${opportunities} opportunit${opportunities === 1 ? 'y' : 'ies'}.`);
+  }
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/domain/principal';
 import type { ActivityRepository } from '../../shared/domain/activity';
 import type { ImportJobRepository } from '../../shared/domain/import-job';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
+import type { SalesStageSettingsRepository } from '../../shared/domain/sales-stages';
 import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, HistoryRepository } from '../../shared/domain/repositories';
 
 export interface CrmStores {
@@ -10,6 +11,7 @@ export interface CrmStores {
   contacts: ContactRepository;
   emailIndex: EmailIndex;
   opportunities: OpportunityRepository;
+  salesStages: SalesStageSettingsRepository;
   activities: ActivityRepository;
   history: HistoryRepository;
   audit: AuditTrail;

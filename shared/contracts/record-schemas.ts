@@ -7,6 +7,7 @@ export const RECORD_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   Account: 'account',
   AccountSummary: 'account',
   Contact: 'contact',
+  Opportunity: 'opportunity',
 };
 
 export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
@@ -14,4 +15,6 @@ export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   AccountUpdate: 'account',
   ContactCreate: 'contact',
   ContactUpdate: 'contact',
+  OpportunityCreate: 'opportunity',
+  OpportunityUpdate: 'opportunity',
 };

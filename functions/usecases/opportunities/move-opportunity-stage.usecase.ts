@@ -1,0 +1,33 @@
+import type { OpportunityStageMove } from '../../../shared/contracts/opportunities.contract';
+import { assertCan } from '../../../shared/domain/access-policy';
+import { AppError } from '../../../shared/domain/errors';
+import { enterStage, type OpportunityRecord } from '../../../shared/domain/opportunity';
+import type { Versioned } from '../../../shared/domain/record';
+import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import type { UseCaseCall } from '../usecase-context';
+import { loadStages, requireStage } from './opportunity-rules';
+import { recordStageChanges } from './stage-timeline';
+
+/** The add-ins' "move to another stage": one stage move, recorded on the deal and on the timelines. */
+export async function moveOpportunityStage(
+  { deps, principal }: UseCaseCall,
+  id: string,
+  input: OpportunityStageMove,
+  ifMatch: string | undefined,
+): Promise<Versioned<OpportunityRecord>> {
+  assertCan(principal, 'update', 'opportunity');
+  const etag = requireIfMatch(ifMatch);
+  const current = requireLive(await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
+  requireCurrentVersion(current, etag, 'opportunity');
+  const { stages } = await loadStages(deps, principal.tenantId);
+  const target = requireStage(stages, input.stage);
+  if (target.id === current.stage) {
+    throw new AppError('VALIDATION', `The opportunity is already at ${target.name}.`, { issues: [{ field: 'stage', message: 'is already the stage of this opportunity' }] });
+  }
+  const { etag: _etag, ...record } = current;
+  const now = deps.now();
+  const moved = enterStage(record, target, input, { at: now.toISOString(), by: principal.userId });
+  const saved = await deps.stores.opportunities.replace({ ...moved, ...stamp(principal, now) }, current.etag);
+  await recordStageChanges(deps, saved, stages, current.stageHistory.length);
+  return saved;
+}

@@ -1,0 +1,65 @@
+import type { OpportunityUpdate } from '../../../shared/contracts/opportunities.contract';
+import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
+import { enterStage, requireClosingRules, roundAmount, withProbability, type OpportunityRecord } from '../../../shared/domain/opportunity';
+import type { Versioned } from '../../../shared/domain/record';
+import { findStage, type SalesStage } from '../../../shared/domain/sales-stages';
+import { applyMergePatch } from '../merge-patch';
+import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import type { UseCaseCall, UseCaseDeps } from '../usecase-context';
+import { loadStages, requireAccount, requireContact, requireStage } from './opportunity-rules';
+import { recordStageChanges } from './stage-timeline';
+
+type StagePatch = Pick<OpportunityUpdate, 'stage' | 'probability' | 'lossReason' | 'winReason'>;
+
+/**
+ * Stage, probability and reasons of a patch, in that order: a new stage is a move (as the quick
+ * action makes it), then a probability given overrides the new stage's default, and the final
+ * reasons must fit the final status.
+ */
+function applyStagePatch(record: OpportunityRecord, stages: readonly SalesStage[], patch: StagePatch, change: { at: string; by: string }): OpportunityRecord {
+  const reasons = { lossReason: patch.lossReason ?? undefined, winReason: patch.winReason ?? undefined };
+  let next = record;
+  if (patch.stage !== undefined && patch.stage !== record.stage) {
+    next = enterStage(record, requireStage(stages, patch.stage), reasons, change);
+  } else if (patch.lossReason !== undefined || patch.winReason !== undefined) {
+    next = applyMergePatch<OpportunityRecord>(record, { lossReason: patch.lossReason, winReason: patch.winReason });
+    requireClosingRules(next.status, { lossReason: next.lossReason, winReason: next.winReason });
+  }
+  return patch.probability === undefined ? next : withProbability(next, findStage(stages, next.stage), patch.probability);
+}
+
+/** A new account refreshes the copy of its name; a new primary contact must exist. */
+async function checkLinks(deps: UseCaseDeps, tenantId: string, current: OpportunityRecord, patch: OpportunityUpdate): Promise<Partial<OpportunityRecord>> {
+  if (patch.contactId && patch.contactId !== current.contactId) await requireContact(deps, tenantId, patch.contactId);
+  if (!patch.accountId || patch.accountId === current.accountId) return {};
+  return { accountName: (await requireAccount(deps, tenantId, patch.accountId)).name };
+}
+
+export async function updateOpportunity(
+  { deps, principal }: UseCaseCall,
+  id: string,
+  patch: OpportunityUpdate,
+  ifMatch: string | undefined,
+): Promise<Versioned<OpportunityRecord>> {
+  assertCan(principal, 'update', 'opportunity');
+  const etag = requireIfMatch(ifMatch);
+  const current = requireLive(await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
+  requireCurrentVersion(current, etag, 'opportunity');
+  if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'opportunity', patch.ownerId);
+  const links = await checkLinks(deps, principal.tenantId, current, patch);
+  const { etag: _etag, ...record } = current;
+  const { stage, probability, lossReason, winReason, amount, ...plain } = patch;
+  const now = deps.now();
+  const patched: OpportunityRecord = {
+    ...applyMergePatch<OpportunityRecord>(record, plain),
+    ...links,
+    ...(amount !== undefined ? { amount: roundAmount(amount) } : {}),
+    ...stamp(principal, now),
+  };
+  // The stage list is read only when the patch touches the stage or the probability.
+  const stages = stage !== undefined || probability !== undefined ? (await loadStages(deps, principal.tenantId)).stages : [];
+  const next = applyStagePatch(patched, stages, { stage, probability, lossReason, winReason }, { at: now.toISOString(), by: principal.userId });
+  const saved = await deps.stores.opportunities.replace(next, current.etag);
+  await recordStageChanges(deps, saved, stages, current.stageHistory.length);
+  return saved;
+}
