@@ -8,6 +8,7 @@ import { createContact } from '../functions/usecases/contacts/create-contact.use
 import type { UseCaseCall } from '../functions/usecases/usecase-context';
 import { DEMO_TENANT_ID, findDemoUser } from '../local/identity/demo-directory';
 import { startLocalStack } from '../local/stack';
+import { scopeOf } from '../shared/domain/record-access';
 import { inParallel, percentiles } from './stats';
 
 const ACCOUNTS = 2_000;
@@ -49,6 +50,7 @@ export async function benchLookup(sizes = [10_000, 100_000]): Promise<Record<str
     const call: UseCaseCall = {
       deps: stack.services.deps,
       principal: { tenantId: DEMO_TENANT_ID, userId: admin.userId, displayName: admin.displayName, email: admin.email, roles: admin.roles, scopes: [] },
+      scope: scopeOf(admin.userId, []),
     };
     const accountIds: string[] = [];
     await inParallel(Array.from({ length: ACCOUNTS }, (_, n) => n), 24, async (n) => {

@@ -7,9 +7,9 @@ import type { CosmosClient } from '@azure/cosmos';
 import { api } from '../shared/contracts/api.contract';
 import type { HealthReport } from '../shared/contracts/health.contract';
 import { buildOpenApiDocument } from '../shared/contracts/openapi';
-import { fieldPolicyFor, type FieldPolicy } from '../shared/domain/field-security';
+import { DEFAULT_FIELD_RULES, fieldPolicyFor, type FieldPolicy, type FieldRule } from '../shared/domain/field-security';
 import type { Principal } from '../shared/domain/principal';
-import type { FieldRuleRepository } from '../shared/domain/repositories';
+import { scopeOf, type AccessScope, type Team } from '../shared/domain/record-access';
 import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
 import { CosmosAuditLog } from './infra/cosmos/audit-log';
@@ -17,8 +17,7 @@ import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
 import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
 import { CosmosImportJobRepository } from './infra/cosmos/import-job.repository';
-import { CosmosFieldRuleRepository } from './infra/cosmos/field-rules.repository';
-import { CachedFieldRules } from './infra/cosmos/cached-field-rules';
+import { CosmosTenantSetting } from './infra/cosmos/tenant-setting.store';
 import { CosmosOpportunityRepository } from './infra/cosmos/opportunity.repository';
 import { CosmosSalesStageSettingsRepository } from './infra/cosmos/sales-settings.repository';
 import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
@@ -44,9 +43,10 @@ export interface AppServices {
   deps: UseCaseDeps;
   cosmos: CosmosClient;
   idempotency: IdempotencyStore;
-  fieldRules: FieldRuleRepository;
   /** The caller's field-level security, from the tenant's rules (cached briefly per tenant). */
   fieldPolicy(principal: Principal): Promise<FieldPolicy>;
+  /** Who the caller works with (teams), for record-level access. */
+  accessScope(principal: Principal): Promise<AccessScope>;
   authenticate(authorizationHeader: string | undefined): Promise<Principal>;
   health(): Promise<HealthReport>;
   openApiDocument(): Record<string, unknown>;
@@ -66,6 +66,8 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       activities: new CosmosActivityRepository(database.container(CONTAINERS.activities)),
       history: new CosmosHistoryRepository(database.container(CONTAINERS.history)),
       audit: new CosmosAuditLog(database.container(CONTAINERS.audit)),
+      fieldRules: new CosmosTenantSetting<FieldRule[]>(database.container(CONTAINERS.settings), 'field-rules', () => [...DEFAULT_FIELD_RULES]),
+      teams: new CosmosTenantSetting<Team[]>(database.container(CONTAINERS.settings), 'teams', () => []),
       importJobs: new CosmosImportJobRepository(database.container(CONTAINERS.importJobs)),
     },
     now: () => new Date(),
@@ -79,15 +81,14 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       imports: createBlobStore(config.storage.connectionString, 'imports'),
     },
   };
-  const fieldRules = new CachedFieldRules(new CosmosFieldRuleRepository(database.container(CONTAINERS.settings)));
   let openApi: Record<string, unknown> | undefined;
   return {
     config,
     deps,
     cosmos,
     idempotency: new CosmosIdempotencyStore(database.container(CONTAINERS.idempotency)),
-    fieldRules,
-    fieldPolicy: async (principal) => fieldPolicyFor(await fieldRules.rulesOf(principal.tenantId), principal.roles),
+    fieldPolicy: async (principal) => fieldPolicyFor((await deps.stores.fieldRules.get(principal.tenantId)).value, principal.roles),
+    accessScope: async (principal) => scopeOf(principal.userId, (await deps.stores.teams.get(principal.tenantId)).value),
     authenticate: (header) => validator.validate(header),
     health: () => checkHealth(config, cosmos),
     openApiDocument: () =>

@@ -1,15 +1,22 @@
 import { adminEndpoints } from '../../shared/contracts/admin.api';
-import { readFieldRules, saveFieldRules } from '../usecases/settings/field-rules.usecase';
+import { fieldRuleIssues } from '../../shared/domain/field-security';
+import { teamListIssues } from '../../shared/domain/record-access';
+import { readSetting, saveSetting } from '../usecases/settings/tenant-settings.usecase';
 import { bind, callOf } from './endpoint-binding';
 import { toHttpEtag } from './http-pipeline';
 
+function versioned<K extends string, T>(key: K, setting: { value: T; etag: string | null }) {
+  return { body: { [key]: setting.value, etag: setting.etag ? toHttpEtag(setting.etag) : null } as Record<K, T> & { etag: string | null }, ...(setting.etag ? { etag: setting.etag } : {}) };
+}
+
 export const adminRoutes = [
-  bind(adminEndpoints.getFieldRules, async (input) => {
-    const current = await readFieldRules(callOf(input), input.services.fieldRules);
-    return { body: { rules: current.rules, etag: current.etag ? toHttpEtag(current.etag) : null }, ...(current.etag ? { etag: current.etag } : {}) };
-  }),
+  bind(adminEndpoints.getFieldRules, async (input) => versioned('rules', await readSetting(callOf(input), input.services.deps.stores.fieldRules))),
   bind(adminEndpoints.saveFieldRules, async (input) => {
-    const saved = await saveFieldRules(callOf(input), input.services.fieldRules, input.body, input.ifMatch);
-    return { body: { rules: saved.rules, etag: toHttpEtag(saved.etag) }, etag: saved.etag };
+    const issues = fieldRuleIssues(input.body.rules).map(({ index, message }) => ({ field: `rules.${index}`, message }));
+    return versioned('rules', await saveSetting(callOf(input), input.services.deps.stores.fieldRules, input.body.rules, issues, input.ifMatch));
   }),
+  bind(adminEndpoints.getTeams, async (input) => versioned('teams', await readSetting(callOf(input), input.services.deps.stores.teams))),
+  bind(adminEndpoints.saveTeams, async (input) =>
+    versioned('teams', await saveSetting(callOf(input), input.services.deps.stores.teams, input.body.teams, teamListIssues(input.body.teams), input.ifMatch)),
+  ),
 ];

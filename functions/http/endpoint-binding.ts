@@ -4,11 +4,14 @@ import type { z } from 'zod';
 import type { Endpoint } from '../../shared/contracts/endpoint';
 import { AppError } from '../../shared/domain/errors';
 import type { Principal } from '../../shared/domain/principal';
+import type { AccessScope } from '../../shared/domain/record-access';
 import type { AppServices } from '../app-services';
 import type { UseCaseCall } from '../usecases/usecase-context';
 
 export interface EndpointInput<P, Q, B> {
   principal: Principal | undefined;
+  /** Who the caller works with (teams), resolved with the principal. */
+  scope: AccessScope | undefined;
   params: P;
   query: Q;
   body: B;
@@ -40,7 +43,7 @@ export function bind<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTy
 }
 
 /** What a use case needs from an authenticated request. */
-export function callOf(input: { principal: Principal | undefined; services: AppServices }): UseCaseCall {
-  if (!input.principal) throw new AppError('INTERNAL', 'An endpoint that needs a user was served without one.');
-  return { principal: input.principal, deps: input.services.deps };
+export function callOf(input: { principal: Principal | undefined; scope: AccessScope | undefined; services: AppServices }): UseCaseCall {
+  if (!input.principal || !input.scope) throw new AppError('INTERNAL', 'An endpoint that needs a user was served without one.');
+  return { principal: input.principal, scope: input.scope, deps: input.services.deps };
 }

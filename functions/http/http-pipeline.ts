@@ -44,12 +44,12 @@ async function serve(binding: EndpointBinding, request: HttpRequest, context: In
   const principal = endpoint.auth === 'user' ? await services.authenticate(request.headers.get('authorization') ?? undefined) : undefined;
   const params = endpoint.params ? parseWith(endpoint.params, request.params, 'path') : undefined;
   const query = endpoint.query ? parseWith(endpoint.query, queryObject(request), 'query') : undefined;
-  const policy = principal ? await services.fieldPolicy(principal) : undefined;
+  const [policy, scope] = principal ? await Promise.all([services.fieldPolicy(principal), services.accessScope(principal)]) : [undefined, undefined];
   const rawBody = endpoint.body ? await readJsonBody(request, services.config.http.maxBodyBytes) : undefined;
   const body = endpoint.body ? parseWith(endpoint.body, rawBody, 'body') : undefined;
   if (endpoint.body && policy) assertWritableFields(endpoint.body, rawBody, policy);
   const ifMatch = request.headers.get('if-match') ?? undefined;
-  const run = async () => toResponse(endpoint, await binding.serve({ principal, params, query, body, ifMatch, services, context }), principal, policy);
+  const run = async () => toResponse(endpoint, await binding.serve({ principal, scope, params, query, body, ifMatch, services, context }), principal, policy);
   const key = endpoint.method === 'POST' ? idempotencyKeyOf(request.headers.get('idempotency-key')) : undefined;
   if (!key || !principal) return run();
   const fingerprint = requestFingerprint(endpoint.method, new URL(request.url).pathname, { params, query, body });

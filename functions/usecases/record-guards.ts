@@ -1,7 +1,27 @@
 import { AppError } from '../../shared/domain/errors';
 import type { Principal } from '../../shared/domain/principal';
 import { isLive, type RecordBase, type Versioned } from '../../shared/domain/record';
-import type { UseCaseDeps } from './usecase-context';
+import { canChange, canSee, type SHARING } from '../../shared/domain/record-access';
+import type { UseCaseCall, UseCaseDeps } from './usecase-context';
+
+type SharedEntity = keyof typeof SHARING;
+type Owned = RecordBase & { ownerId: string };
+
+/** A live record the caller may see; anything else answers as if it did not exist. */
+export function requireReadable<T extends Owned>({ principal, scope }: Pick<UseCaseCall, 'principal' | 'scope'>, record: Versioned<T> | null, entity: SharedEntity): Versioned<T> {
+  const live = requireLive(record, entity);
+  if (!canSee(principal, scope, entity, live)) throw new AppError('NOT_FOUND', `No ${entity} with this id.`);
+  return live;
+}
+
+/** A live record the caller may see and change: their own, their team's, or their managed teams'. */
+export function requireWritable<T extends Owned>(call: Pick<UseCaseCall, 'principal' | 'scope'>, record: Versioned<T> | null, entity: SharedEntity): Versioned<T> {
+  const readable = requireReadable(call, record, entity);
+  if (!canChange(call.principal, call.scope, entity, readable)) {
+    throw new AppError('FORBIDDEN', `This ${entity} belongs to someone outside your teams; ask its owner or their manager to change it.`);
+  }
+  return readable;
+}
 
 /** Deleted records and other tenants' records answer the same: not found. */
 export function requireLive<T extends RecordBase>(record: Versioned<T> | null, entity: string): Versioned<T> {

@@ -4,7 +4,8 @@ import type { ActivityRepository } from '../../shared/domain/activity';
 import type { ImportJobRepository } from '../../shared/domain/import-job';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
 import type { SalesStageSettingsRepository } from '../../shared/domain/sales-stages';
-import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, HistoryRepository } from '../../shared/domain/repositories';
+import type { AccessScope } from '../../shared/domain/record-access';
+import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, FieldRuleRepository, HistoryRepository, TeamRepository } from '../../shared/domain/repositories';
 
 export interface CrmStores {
   accounts: AccountRepository;
@@ -16,6 +17,8 @@ export interface CrmStores {
   history: HistoryRepository;
   audit: AuditTrail;
   importJobs: ImportJobRepository;
+  fieldRules: FieldRuleRepository;
+  teams: TeamRepository;
 }
 
 /** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */
@@ -41,4 +44,6 @@ export interface UseCaseDeps {
 export interface UseCaseCall {
   deps: UseCaseDeps;
   principal: Principal;
+  /** Who the caller works with: decides which private records they see and change. */
+  scope: AccessScope;
 }

@@ -10,7 +10,7 @@ import { demoAccounts, demoContacts, seedId, type SeedAccount, type SeedContact 
 import { seedActivities } from './seed-activities';
 import { seedNotes } from './seed-notes';
 import { seedOpportunities } from './seed-opportunities';
-import { callWithId, createOnce, demoUser, principalOf, type SeedContext, type SeedReport } from './seed-support';
+import { callWithId, createOnce, DEMO_TEAMS, demoUser, principalOf, type SeedContext, type SeedReport } from './seed-support';
 
 export type { SeedReport } from './seed-support';
 
@@ -23,12 +23,24 @@ async function seedBook(context: SeedContext): Promise<void> {
   }
 }
 
+/** Rep1's East team and rep2's West team, both managed by the manager, unless an admin already set teams. */
+async function seedTeams(context: SeedContext): Promise<void> {
+  const { teams } = context.deps.stores;
+  if ((await teams.get(context.admin.tenantId)).etag !== null) {
+    context.report.existing += 1;
+    return;
+  }
+  await teams.save(context.admin.tenantId, DEMO_TEAMS, null, context.admin.userId);
+  context.report.created += 1;
+}
+
 /** The demo book (Contoso Demo) and a small book in the second tenant (Fabrikam) for isolation. */
 export async function seedDemoData(deps: UseCaseDeps): Promise<SeedReport> {
   const report: SeedReport = { created: 0, existing: 0 };
   const owners = ['rep1', 'rep2', 'manager', 'rep1', 'rep2'].map((name) => demoUser(name).userId);
   const accounts = demoAccounts(owners);
   const demo: SeedContext = { deps, admin: principalOf(demoUser('admin')), accounts, contacts: demoContacts(accounts, owners), opportunityIds: [], report };
+  await seedTeams(demo);
   await seedBook(demo);
   await seedOpportunities(demo);
   await seedActivities(demo);

@@ -13,7 +13,8 @@ import { moveOpportunityStage } from '../../functions/usecases/opportunities/mov
 import type { UseCaseCall } from '../../functions/usecases/usecase-context';
 import { DEMO_USERS } from '../identity/demo-directory';
 import { random, seedId, type SeedAccount } from './seed-data';
-import { createOnce, principalOf, type SeedContext } from './seed-support';
+import { createOnce, DEMO_TEAMS, principalOf, type SeedContext } from './seed-support';
+import { scopeOf } from '../../shared/domain/record-access';
 
 const COUNT = 150;
 const DAY = 24 * 60 * 60 * 1000;
@@ -115,7 +116,7 @@ function planDeal(index: number, account: SeedAccount, context: SeedContext, tod
 }
 
 function callAt(context: SeedContext, principal: Principal, at: Date, id?: string): UseCaseCall {
-  return { deps: { ...context.deps, now: () => at, ...(id ? { newId: () => id } : {}) }, principal };
+  return { deps: { ...context.deps, now: () => at, ...(id ? { newId: () => id } : {}) }, principal, scope: scopeOf(principal.userId, DEMO_TEAMS) };
 }
 
 async function seedDeal(context: SeedContext, deal: PlannedDeal): Promise<void> {

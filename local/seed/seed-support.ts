@@ -3,7 +3,16 @@ import type { UseCaseCall, UseCaseDeps } from '../../functions/usecases/usecase-
 import { AppError } from '../../shared/domain/errors';
 import type { Principal } from '../../shared/domain/principal';
 import { DEMO_USERS, type DemoUser } from '../identity/demo-directory';
+import { scopeOf, type Team } from '../../shared/domain/record-access';
 import type { SeedAccount, SeedContact } from './seed-data';
+
+/** The demo tenant's sales teams, from the demo directory: rep1 in East, rep2 in West, the manager over both. */
+export const DEMO_TEAMS: Team[] = ['East', 'West'].map((name) => ({
+  id: name.toLowerCase(),
+  name,
+  memberIds: DEMO_USERS.filter((user) => user.team === name).map((user) => user.userId),
+  managerIds: DEMO_USERS.filter((user) => user.managesTeams?.includes(name)).map((user) => user.userId),
+}));
 
 export interface SeedReport {
   created: number;
@@ -32,7 +41,7 @@ export function demoUser(username: string): DemoUser {
 
 /** A use-case call whose new record gets `id`, so a re-run meets the record it wrote before. */
 export function callWithId(context: SeedContext, id: string, principal: Principal = context.admin): UseCaseCall {
-  return { deps: { ...context.deps, newId: () => id }, principal };
+  return { deps: { ...context.deps, newId: () => id }, principal, scope: scopeOf(principal.userId, DEMO_TEAMS) };
 }
 
 /** Runs a create; an existing record (409) counts as already seeded. */

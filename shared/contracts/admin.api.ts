@@ -1,4 +1,4 @@
-import { FieldRules, FieldRulesUpdate } from './admin.contract';
+import { FieldRules, FieldRulesUpdate, Teams, TeamsUpdate } from './admin.contract';
 import { defineEndpoint } from './endpoint';
 
 export const adminEndpoints = {
@@ -10,5 +10,13 @@ export const adminEndpoints = {
     id: 'saveFieldRules', method: 'PUT', path: 'admin/field-rules', tag: 'admin', auth: 'user', status: 200, ifMatch: true,
     summary: 'Replaces the field-level security rules (admins). They apply to every response and write at once.',
     body: FieldRulesUpdate, response: FieldRules, errors: [403, 412, 428],
+  }),
+  getTeams: defineEndpoint({
+    id: 'getTeams', method: 'GET', path: 'admin/teams', tag: 'admin', auth: 'user', status: 200,
+    summary: 'The sales teams of your tenant: members and managers. They decide who sees and changes private records.', response: Teams,
+  }),
+  saveTeams: defineEndpoint({
+    id: 'saveTeams', method: 'PUT', path: 'admin/teams', tag: 'admin', auth: 'user', status: 200, ifMatch: true,
+    summary: 'Replaces the teams (admins); record access follows at once.', body: TeamsUpdate, response: Teams, errors: [403, 412, 428],
   }),
 } as const;

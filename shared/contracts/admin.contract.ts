@@ -17,3 +17,21 @@ export const FieldRules = z
     etag: z.string().nullable().meta({ description: 'Send in If-Match to save; null while the tenant has the default rules (send If-Match: *).' }),
   })
   .meta({ id: 'FieldRules' });
+
+const UserId = z.string().min(1).max(100);
+const TeamSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a slug like east-coast' }).max(60),
+  name: z.string().trim().min(1, { message: 'is required' }).max(100),
+  memberIds: z.array(UserId).max(500),
+  managerIds: z.array(UserId).max(50),
+});
+
+export const TeamsUpdate = z.strictObject({ teams: z.array(TeamSchema).max(200, { message: 'must have at most 200 teams' }) }).meta({ id: 'TeamsUpdate' });
+export type TeamsUpdate = z.infer<typeof TeamsUpdate>;
+
+export const Teams = z
+  .object({
+    teams: z.array(TeamSchema),
+    etag: z.string().nullable().meta({ description: 'Send in If-Match to save; null while the tenant has no teams saved (send If-Match: *).' }),
+  })
+  .meta({ id: 'Teams' });

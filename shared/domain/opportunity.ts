@@ -55,6 +55,8 @@ export interface OpportunityRecord extends RecordBase {
 
 export interface OpportunityFilter {
   keywords?: string[];
+  /** Record-level access: only these owners' deals (absent: all). */
+  visibleOwners?: string[];
   accountId?: string;
   ownerId?: string;
   stage?: string;

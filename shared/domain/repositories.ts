@@ -6,6 +6,7 @@ import type { AccountRecord, AccountType } from './account';
 import type { ContactRecord } from './contact';
 import type { AuditEntry } from './audit';
 import type { FieldRule } from './field-security';
+import type { Team } from './record-access';
 import type { HistoryEntry, RecordRef } from './history';
 import type { Page, PageRequest, RecordChange, SyncPosition, Versioned } from './record';
 
@@ -81,9 +82,12 @@ export interface AuditTrail {
   page(tenantId: string, entity: string, recordId: string, page: PageRequest): Promise<Page<AuditEntry>>;
 }
 
-/** A tenant's field-level security rules; defaults until an admin saves some. */
-export interface FieldRuleRepository {
-  get(tenantId: string): Promise<{ rules: FieldRule[]; etag: string | null }>;
+/** A tenant-wide setting (field rules, teams): defaults until an admin saves one. */
+export interface TenantSetting<T> {
+  get(tenantId: string): Promise<{ value: T; etag: string | null }>;
   /** `etag` null: the tenant still has the defaults. PRECONDITION_FAILED when someone saved meanwhile. */
-  save(tenantId: string, rules: FieldRule[], etag: string | null, actorId: string): Promise<{ rules: FieldRule[]; etag: string }>;
+  save(tenantId: string, value: T, etag: string | null, actorId: string): Promise<{ value: T; etag: string }>;
 }
+
+export type FieldRuleRepository = TenantSetting<FieldRule[]>;
+export type TeamRepository = TenantSetting<Team[]>;

@@ -5,6 +5,7 @@ import { buildFunctionTable } from '../../functions/function-table';
 import { createContact } from '../../functions/usecases/contacts/create-contact.usecase';
 import { DEMO_TENANT_ID, findDemoUser } from '../../local/identity/demo-directory';
 import { startLocalStack, type LocalStack } from '../../local/stack';
+import { scopeOf } from '../../shared/domain/record-access';
 
 let stack: LocalStack;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ it('removes index entries whose contact is gone or no longer has the address, an
   if (!admin) throw new Error('no admin');
   const principal = { tenantId: DEMO_TENANT_ID, userId: admin.userId, displayName: admin.displayName, email: admin.email, roles: admin.roles, scopes: [] };
   const { emailIndex } = stack.services.deps.stores;
-  const real = await createContact({ deps: stack.services.deps, principal }, { lastName: 'Real', emails: [{ address: 'real@keep.example', label: 'work' }], phones: [] });
+  const real = await createContact({ deps: stack.services.deps, principal, scope: scopeOf(principal.userId, []) }, { lastName: 'Real', emails: [{ address: 'real@keep.example', label: 'work' }], phones: [] });
   await emailIndex.add(DEMO_TENANT_ID, 'real@keep.example', randomUUID()); // a create that failed after indexing
   await emailIndex.add(DEMO_TENANT_ID, 'other@address.example', real.id); // an address removed without unindexing
 

@@ -7,3 +7,8 @@ export function keywordClauses(keywords: string[] | undefined): QueryClause[] {
     parameters: [{ name: `@kw${index}`, value: keyword }],
   }));
 }
+
+/** Record-level access in a list: only records owned by one of these users (absent: no restriction). */
+export function ownerClauses(ownerIds: string[] | undefined): QueryClause[] {
+  return ownerIds ? [{ sql: 'ARRAY_CONTAINS(@visibleOwners, c.ownerId)', parameters: [{ name: '@visibleOwners', value: ownerIds }] }] : [];
+}

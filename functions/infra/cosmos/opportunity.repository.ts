@@ -8,7 +8,7 @@ import {
   type OpportunityStatus,
 } from '../../../shared/domain/opportunity';
 import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
-import { keywordClauses } from './keyword-clauses';
+import { keywordClauses, ownerClauses } from './keyword-clauses';
 import { RecordStore, type QueryClause } from './record-store';
 
 /** Equality filters: field of the record → its filter value. */
@@ -41,7 +41,7 @@ export class CosmosOpportunityRepository implements OpportunityRepository {
   }
 
   list(tenantId: string, filter: OpportunityFilter, page: PageRequest): Promise<Page<Versioned<OpportunityRecord>>> {
-    const clauses: QueryClause[] = [...keywordClauses(filter.keywords)];
+    const clauses: QueryClause[] = [...keywordClauses(filter.keywords), ...ownerClauses(filter.visibleOwners)];
     for (const field of EQUALS) {
       const value = filter[field];
       if (value !== undefined) clauses.push({ sql: `c.${field} = @${field}`, parameters: [{ name: `@${field}`, value }] });

@@ -1,12 +1,12 @@
 import { assertCan } from '../../../shared/domain/access-policy';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 
 /** Soft delete: the tombstone stays for sync; contacts keep their link and show no account. */
-export async function deleteAccount({ deps, principal }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
+export async function deleteAccount({ deps, principal, scope }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
   assertCan(principal, 'delete', 'account');
   const etag = requireIfMatch(ifMatch);
-  const current = requireLive(await deps.stores.accounts.get(principal.tenantId, id), 'account');
+  const current = requireWritable({ principal, scope }, await deps.stores.accounts.get(principal.tenantId, id), 'account');
   requireCurrentVersion(current, etag, 'account');
   const { etag: _etag, ...record } = current;
   const now = deps.now();

@@ -3,12 +3,12 @@ import type { AccountRecord } from '../../../shared/domain/account';
 import { assertCan } from '../../../shared/domain/access-policy';
 import type { Page, Versioned } from '../../../shared/domain/record';
 import { searchTokens } from '../../../shared/domain/text-normalization';
-import { requireLive } from '../record-guards';
+import { requireReadable } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 
-export async function getAccount({ deps, principal }: UseCaseCall, id: string): Promise<Versioned<AccountRecord>> {
+export async function getAccount({ deps, principal, scope }: UseCaseCall, id: string): Promise<Versioned<AccountRecord>> {
   assertCan(principal, 'read', 'account');
-  return requireLive(await deps.stores.accounts.get(principal.tenantId, id), 'account');
+  return requireReadable({ principal, scope }, await deps.stores.accounts.get(principal.tenantId, id), 'account');
 }
 
 export async function listAccounts({ deps, principal }: UseCaseCall, query: AccountListQuery): Promise<Page<Versioned<AccountRecord>>> {

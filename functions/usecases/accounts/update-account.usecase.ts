@@ -3,19 +3,19 @@ import type { AccountRecord } from '../../../shared/domain/account';
 import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
 import type { Versioned } from '../../../shared/domain/record';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { requireParentAccount } from './account-rules';
 
 export async function updateAccount(
-  { deps, principal }: UseCaseCall,
+  { deps, principal, scope }: UseCaseCall,
   id: string,
   patch: AccountUpdate,
   ifMatch: string | undefined,
 ): Promise<Versioned<AccountRecord>> {
   assertCan(principal, 'update', 'account');
   const etag = requireIfMatch(ifMatch);
-  const current = requireLive(await deps.stores.accounts.get(principal.tenantId, id), 'account');
+  const current = requireWritable({ principal, scope }, await deps.stores.accounts.get(principal.tenantId, id), 'account');
   requireCurrentVersion(current, etag, 'account');
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'account', patch.ownerId);
   if (patch.parentAccountId) await requireParentAccount(deps, principal.tenantId, patch.parentAccountId, id);

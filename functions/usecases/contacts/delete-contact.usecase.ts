@@ -1,13 +1,13 @@
 import { assertCan } from '../../../shared/domain/access-policy';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { unindexEmails } from './contact-rules';
 
 /** Soft delete: the tombstone stays for sync; the sender lookup stops finding the contact at once. */
-export async function deleteContact({ deps, principal }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
+export async function deleteContact({ deps, principal, scope }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
   assertCan(principal, 'delete', 'contact');
   const etag = requireIfMatch(ifMatch);
-  const current = requireLive(await deps.stores.contacts.get(principal.tenantId, id), 'contact');
+  const current = requireWritable({ principal, scope }, await deps.stores.contacts.get(principal.tenantId, id), 'contact');
   requireCurrentVersion(current, etag, 'contact');
   const { etag: _etag, ...record } = current;
   const now = deps.now();

@@ -3,19 +3,19 @@ import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-poli
 import { contactEmailSet, emailChanges, type ContactRecord } from '../../../shared/domain/contact';
 import type { Versioned } from '../../../shared/domain/record';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { accountNameFor, indexEmails, unindexEmails } from './contact-rules';
 
 export async function updateContact(
-  { deps, principal }: UseCaseCall,
+  { deps, principal, scope }: UseCaseCall,
   id: string,
   patch: ContactUpdate,
   ifMatch: string | undefined,
 ): Promise<Versioned<ContactRecord>> {
   assertCan(principal, 'update', 'contact');
   const etag = requireIfMatch(ifMatch);
-  const current = requireLive(await deps.stores.contacts.get(principal.tenantId, id), 'contact');
+  const current = requireWritable({ principal, scope }, await deps.stores.contacts.get(principal.tenantId, id), 'contact');
   requireCurrentVersion(current, etag, 'contact');
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'contact', patch.ownerId);
   const { etag: _etag, ...record } = current;

@@ -1,12 +1,12 @@
 import { assertCan } from '../../../shared/domain/access-policy';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 
 /** Soft delete: the tombstone stays for sync; its timeline entries stay on the account's timeline. */
-export async function deleteOpportunity({ deps, principal }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
+export async function deleteOpportunity({ deps, principal, scope }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
   assertCan(principal, 'delete', 'opportunity');
   const etag = requireIfMatch(ifMatch);
-  const current = requireLive(await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
+  const current = requireWritable({ principal, scope }, await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
   requireCurrentVersion(current, etag, 'opportunity');
   const { etag: _etag, ...record } = current;
   const now = deps.now();

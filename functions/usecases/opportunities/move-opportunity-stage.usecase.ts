@@ -3,21 +3,21 @@ import { assertCan } from '../../../shared/domain/access-policy';
 import { AppError } from '../../../shared/domain/errors';
 import { enterStage, type OpportunityRecord } from '../../../shared/domain/opportunity';
 import type { Versioned } from '../../../shared/domain/record';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { loadStages, requireStage } from './opportunity-rules';
 import { recordStageChanges } from './stage-timeline';
 
 /** The add-ins' "move to another stage": one stage move, recorded on the deal and on the timelines. */
 export async function moveOpportunityStage(
-  { deps, principal }: UseCaseCall,
+  { deps, principal, scope }: UseCaseCall,
   id: string,
   input: OpportunityStageMove,
   ifMatch: string | undefined,
 ): Promise<Versioned<OpportunityRecord>> {
   assertCan(principal, 'update', 'opportunity');
   const etag = requireIfMatch(ifMatch);
-  const current = requireLive(await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
+  const current = requireWritable({ principal, scope }, await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
   requireCurrentVersion(current, etag, 'opportunity');
   const { stages } = await loadStages(deps, principal.tenantId);
   const target = requireStage(stages, input.stage);

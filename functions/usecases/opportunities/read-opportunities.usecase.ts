@@ -2,17 +2,20 @@ import type { OpportunityListQuery } from '../../../shared/contracts/opportuniti
 import { assertCan } from '../../../shared/domain/access-policy';
 import type { OpportunityRecord } from '../../../shared/domain/opportunity';
 import type { Page, Versioned } from '../../../shared/domain/record';
+import { visibleOwners } from '../../../shared/domain/record-access';
 import { searchTokens } from '../../../shared/domain/text-normalization';
-import { requireLive } from '../record-guards';
+import { requireReadable } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 
-export async function getOpportunity({ deps, principal }: UseCaseCall, id: string): Promise<Versioned<OpportunityRecord>> {
+export async function getOpportunity({ deps, principal, scope }: UseCaseCall, id: string): Promise<Versioned<OpportunityRecord>> {
   assertCan(principal, 'read', 'opportunity');
-  return requireLive(await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
+  return requireReadable({ principal, scope }, await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
 }
 
-export async function listOpportunities({ deps, principal }: UseCaseCall, query: OpportunityListQuery): Promise<Page<Versioned<OpportunityRecord>>> {
+export async function listOpportunities({ deps, principal, scope }: UseCaseCall, query: OpportunityListQuery): Promise<Page<Versioned<OpportunityRecord>>> {
   assertCan(principal, 'read', 'opportunity');
   const { limit, continuation, q, ...filters } = query;
-  return deps.stores.opportunities.list(principal.tenantId, { ...filters, keywords: q ? searchTokens(q) : undefined }, { limit, continuation });
+  const owners = visibleOwners(principal, scope, 'opportunity');
+  const filter = { ...filters, keywords: q ? searchTokens(q) : undefined, visibleOwners: owners === 'all' ? undefined : owners };
+  return deps.stores.opportunities.list(principal.tenantId, filter, { limit, continuation });
 }

@@ -4,7 +4,7 @@ import { enterStage, requireClosingRules, roundAmount, withProbability, type Opp
 import type { Versioned } from '../../../shared/domain/record';
 import { findStage, type SalesStage } from '../../../shared/domain/sales-stages';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall, UseCaseDeps } from '../usecase-context';
 import { loadStages, requireAccount, requireContact, requireStage } from './opportunity-rules';
 import { recordStageChanges } from './stage-timeline';
@@ -36,14 +36,14 @@ async function checkLinks(deps: UseCaseDeps, tenantId: string, current: Opportun
 }
 
 export async function updateOpportunity(
-  { deps, principal }: UseCaseCall,
+  { deps, principal, scope }: UseCaseCall,
   id: string,
   patch: OpportunityUpdate,
   ifMatch: string | undefined,
 ): Promise<Versioned<OpportunityRecord>> {
   assertCan(principal, 'update', 'opportunity');
   const etag = requireIfMatch(ifMatch);
-  const current = requireLive(await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
+  const current = requireWritable({ principal, scope }, await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
   requireCurrentVersion(current, etag, 'opportunity');
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'opportunity', patch.ownerId);
   const links = await checkLinks(deps, principal.tenantId, current, patch);

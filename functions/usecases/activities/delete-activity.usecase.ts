@@ -1,0 +1,17 @@
+import { assertCan } from '../../../shared/domain/access-policy';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import type { UseCaseCall } from '../usecase-context';
+
+/**
+ * Soft delete: the tombstone stays for sync and offline clients, with its attachments' blobs, and
+ * timeline entries of past completions stay too (they record what happened).
+ */
+export async function deleteActivity({ deps, principal, scope }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
+  assertCan(principal, 'delete', 'activity');
+  const etag = requireIfMatch(ifMatch);
+  const current = requireWritable({ principal, scope }, await deps.stores.activities.get(principal.tenantId, id), 'activity');
+  requireCurrentVersion(current, etag, 'activity');
+  const { etag: _etag, ...record } = current;
+  const now = deps.now();
+  await deps.stores.activities.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+}

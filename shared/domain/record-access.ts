@@ -1,0 +1,90 @@
+/**
+ * Record-level access: which records of an entity a user may see and change, from ownership,
+ * teams and the entity's sharing. Part of the one policy module (with access-policy.ts for
+ * operations and field-security.ts for fields).
+ *
+ * - Accounts and contacts are shared read-only across the tenant (a rep must recognise any
+ *   customer's e-mail in Outlook); opportunities and activities are private to their owner's
+ *   team and its managers.
+ * - Changing a record is for its owner, the owner's teammates and the managers of the owner's
+ *   teams; admins may change anything, and marketing maintains every contact.
+ */
+import type { Entity } from './access-policy';
+import type { Principal } from './principal';
+
+export type Sharing = 'public-read' | 'private';
+
+export const SHARING: Record<Exclude<Entity, 'note' | 'settings'>, Sharing> = {
+  account: 'public-read',
+  contact: 'public-read',
+  opportunity: 'private',
+  activity: 'private',
+};
+
+/** Who the caller works with, resolved from the tenant's teams once per request. */
+export interface AccessScope {
+  userId: string;
+  /** Members of the teams the caller belongs to, the caller included. */
+  teammates: string[];
+  /** Members of the teams the caller manages. */
+  managed: string[];
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  memberIds: string[];
+  managerIds: string[];
+}
+
+export function scopeOf(userId: string, teams: readonly Team[]): AccessScope {
+  const teammates = new Set([userId]);
+  const managed = new Set<string>();
+  for (const team of teams) {
+    if (team.memberIds.includes(userId)) team.memberIds.forEach((member) => teammates.add(member));
+    if (team.managerIds.includes(userId)) team.memberIds.forEach((member) => managed.add(member));
+  }
+  return { userId, teammates: [...teammates], managed: [...managed] };
+}
+
+/** Owners whose records the caller works on: self, teammates, and the people they manage. */
+export function workingOwners(scope: AccessScope): string[] {
+  return [...new Set([scope.userId, ...scope.teammates, ...scope.managed])];
+}
+
+type Who = Pick<Principal, 'roles'>;
+
+function seesEverything(who: Who): boolean {
+  return who.roles.some((role) => role === 'admin' || role === 'marketing' || role === 'read-only');
+}
+
+/** The owners whose records the caller may see, or `all`. Lists filter with it. */
+export function visibleOwners(who: Who, scope: AccessScope, entity: keyof typeof SHARING): 'all' | string[] {
+  if (SHARING[entity] === 'public-read' || seesEverything(who)) return 'all';
+  return workingOwners(scope);
+}
+
+export function canSee(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string }): boolean {
+  const owners = visibleOwners(who, scope, entity);
+  return owners === 'all' || owners.includes(record.ownerId);
+}
+
+export function canChange(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string }): boolean {
+  if (who.roles.includes('admin')) return true;
+  if (entity === 'contact' && who.roles.includes('marketing')) return true;
+  return workingOwners(scope).includes(record.ownerId);
+}
+
+/** A team list must be unambiguous: unique ids and names. */
+export function teamListIssues(teams: readonly Team[]): Array<{ field: string; message: string }> {
+  const issues: Array<{ field: string; message: string }> = [];
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  teams.forEach((team, index) => {
+    if (ids.has(team.id)) issues.push({ field: `teams.${index}.id`, message: 'is used by another team' });
+    if (names.has(team.name.toLowerCase())) issues.push({ field: `teams.${index}.name`, message: 'is used by another team' });
+    ids.add(team.id);
+    names.add(team.name.toLowerCase());
+  });
+  return issues;
+}
