@@ -15,7 +15,7 @@ import { bind, callOf } from './endpoint-binding';
 import { toHttpEtag } from './http-pipeline';
 import { toPage } from './record-mappers';
 
-function toActivity(record: Versioned<ActivityRecord>): Activity {
+export function toActivity(record: Versioned<ActivityRecord>): Activity {
   const { tenantId: _tenantId, deletedAt: _deletedAt, completionCount: _count, reopened: _reopened, etag, ...fields } = record;
   return { ...fields, etag: toHttpEtag(etag) };
 }

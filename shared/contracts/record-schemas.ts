@@ -8,6 +8,7 @@ export const RECORD_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   AccountSummary: 'account',
   Contact: 'contact',
   Opportunity: 'opportunity',
+  Activity: 'activity',
 };
 
 export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
@@ -17,4 +18,6 @@ export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   ContactUpdate: 'contact',
   OpportunityCreate: 'opportunity',
   OpportunityUpdate: 'opportunity',
+  ActivityCreate: 'activity',
+  ActivityUpdate: 'activity',
 };

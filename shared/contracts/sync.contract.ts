@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Account } from './accounts.contract';
+import { Activity } from './activities.contract';
 import { Contact } from './contacts.contract';
+import { Opportunity } from './opportunities.contract';
 
 export const SyncQuery = z.strictObject({
   since: z.string().max(4000, { message: 'is too long' }).optional().meta({ description: 'The checkpoint of the previous answer; absent for a first full sync.' }),
@@ -18,7 +20,9 @@ const changeOf = <E extends string, R extends z.ZodType>(entity: E, record: R) =
     record: record.nullable(),
   });
 
-export const SyncChange = z.discriminatedUnion('entity', [changeOf('account', Account), changeOf('contact', Contact)]).meta({ id: 'SyncChange' });
+export const SyncChange = z
+  .discriminatedUnion('entity', [changeOf('account', Account), changeOf('contact', Contact), changeOf('opportunity', Opportunity), changeOf('activity', Activity)])
+  .meta({ id: 'SyncChange' });
 export type SyncChange = z.infer<typeof SyncChange>;
 
 export const SyncChanges = z

@@ -6,7 +6,7 @@
 import { distinctRefs, timelineKey, type RecordRef } from './history';
 import type { Page, PageRequest, RecordBase, Versioned } from './record';
 import type { Recurrence } from './recurrence';
-import type { RecordRepository } from './repositories';
+import type { ChangeSource, RecordRepository } from './repositories';
 import { buildSearchText } from './text-normalization';
 
 export const ACTIVITY_TYPES = ['call', 'meeting', 'todo', 'event'] as const;
@@ -94,7 +94,7 @@ export interface ActivityFilter {
   asRequested?: unknown;
 }
 
-export interface ActivityRepository extends RecordRepository<ActivityRecord> {
+export interface ActivityRepository extends RecordRepository<ActivityRecord>, ChangeSource<ActivityRecord> {
   /** Live activities sorted by start (or due day), then id. */
   list(tenantId: string, filter: ActivityFilter, page: PageRequest): Promise<Page<Versioned<ActivityRecord>>>;
 }

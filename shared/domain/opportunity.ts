@@ -4,7 +4,7 @@
  */
 import { AppError, type FieldIssue } from './errors';
 import type { Page, PageRequest, RecordBase, Versioned } from './record';
-import type { RecordRepository } from './repositories';
+import type { ChangeSource, RecordRepository } from './repositories';
 import type { SalesStage, StageKind } from './sales-stages';
 import { buildSearchText, buildSortKey } from './text-normalization';
 
@@ -68,7 +68,7 @@ export interface OpportunityFilter {
   amountMax?: number;
 }
 
-export interface OpportunityRepository extends RecordRepository<OpportunityRecord> {
+export interface OpportunityRepository extends RecordRepository<OpportunityRecord>, ChangeSource<OpportunityRecord> {
   /** Live opportunities sorted by name. */
   list(tenantId: string, filter: OpportunityFilter, page: PageRequest): Promise<Page<Versioned<OpportunityRecord>>>;
   /** Whether a live opportunity is at the stage (with that status, when given). */

@@ -74,3 +74,19 @@ it('shows another tenant nothing of this one, and refuses a forged checkpoint', 
   expect(forged.status).toBe(400);
   expect(forged.body.errors[0]?.field).toBe('since');
 });
+
+it('feeds deals and activities too, only those the caller may see', async () => {
+  const fresh = await drain(rep);
+  const account = (await call<Rec>('POST', 'accounts', { token: rep, body: { name: 'Feed Deals' } })).body;
+  const mine = (await call<Rec>('POST', 'opportunities', { token: rep, body: { name: 'My feed deal', accountId: account.id, expectedCloseDate: '2027-02-28' } })).body;
+  const theirs = (await call<Rec>('POST', 'opportunities', { token: await stack.tokenFor('rep2'), body: { name: 'Their feed deal', accountId: account.id, expectedCloseDate: '2027-02-28' } })).body;
+  const call1 = (await call<Rec>('POST', 'activities', {
+    token: rep, body: { type: 'todo', subject: 'Send the proposal', timeZone: 'Europe/Paris', dueDate: '2027-01-15', regarding: [{ entity: 'opportunity', id: mine.id }] },
+  })).body;
+  await settle();
+  const changes = (await drain(rep, fresh.checkpoint)).changes.map((change) => `${change.entity}:${change.id}`);
+  expect(changes).toEqual(expect.arrayContaining([`account:${account.id}`, `opportunity:${mine.id}`, `activity:${call1.id}`]));
+  expect(changes).not.toContain(`opportunity:${theirs.id}`);
+  const adminChanges = (await drain(await stack.tokenFor('admin'), fresh.checkpoint)).changes.map((change) => change.id);
+  expect(adminChanges).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+});

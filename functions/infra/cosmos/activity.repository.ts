@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { activitySearchText, regardingKeys, type ActivityFilter, type ActivityRecord, type ActivityRepository } from '../../../shared/domain/activity';
 import { activitySpan } from '../../../shared/domain/activity-schedule';
 import { timelineKey } from '../../../shared/domain/history';
-import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, SyncPosition, Versioned } from '../../../shared/domain/record';
 import { keywordClauses, ownerClauses } from './keyword-clauses';
 import { RecordStore, type QueryClause } from './record-store';
 
@@ -45,6 +45,11 @@ export class CosmosActivityRepository implements ActivityRepository {
 
   async create(record: ActivityRecord) {
     return fromStored(await this.store.create(toStored(record)));
+  }
+
+  async changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number) {
+    const changes = await this.store.changesSince(tenantId, after, settledBefore, limit);
+    return changes.map((change) => ({ ...change, record: fromStored(change.record) }));
   }
 
   async replace(record: ActivityRecord, etag: string) {

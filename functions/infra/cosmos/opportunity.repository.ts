@@ -7,7 +7,7 @@ import {
   type OpportunityRepository,
   type OpportunityStatus,
 } from '../../../shared/domain/opportunity';
-import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, SyncPosition, Versioned } from '../../../shared/domain/record';
 import { keywordClauses, ownerClauses } from './keyword-clauses';
 import { RecordStore, type QueryClause } from './record-store';
 
@@ -38,6 +38,10 @@ export class CosmosOpportunityRepository implements OpportunityRepository {
 
   replace(record: OpportunityRecord, etag: string) {
     return this.store.replace(record, etag);
+  }
+
+  changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number) {
+    return this.store.changesSince(tenantId, after, settledBefore, limit);
   }
 
   list(tenantId: string, filter: OpportunityFilter, page: PageRequest): Promise<Page<Versioned<OpportunityRecord>>> {

@@ -1,5 +1,6 @@
-import { can, type Entity } from '../../../shared/domain/access-policy';
-import type { RecordChange } from '../../../shared/domain/record';
+import { can } from '../../../shared/domain/access-policy';
+import type { RecordBase, RecordChange } from '../../../shared/domain/record';
+import { canSee } from '../../../shared/domain/record-access';
 import type { ChangeSource } from '../../../shared/domain/repositories';
 import type { UseCaseCall } from '../usecase-context';
 import { decodeCheckpoint, encodeCheckpoint } from './sync-checkpoint';
@@ -10,9 +11,14 @@ import { decodeCheckpoint, encodeCheckpoint } from './sync-checkpoint';
  */
 export const SYNC_SETTLE_SECONDS = 2;
 
+export type SyncEntity = 'account' | 'contact' | 'opportunity' | 'activity';
+
+/** What the feed needs of every record: an owner for record access, a tombstone for deletions. */
+type SyncedRecord = RecordBase & { ownerId: string };
+
 export interface EntityChanges {
-  entity: 'account' | 'contact';
-  changes: Array<RecordChange<unknown>>;
+  entity: SyncEntity;
+  changes: Array<RecordChange<SyncedRecord>>;
 }
 
 export interface ChangesPage {
@@ -22,12 +28,19 @@ export interface ChangesPage {
 }
 
 /** Entities in a fixed order; each is drained before the next so the checkpoint stays simple. */
-function sourcesOf(call: UseCaseCall): Array<{ entity: 'account' | 'contact'; policy: Entity; source: ChangeSource<unknown> }> {
+function sourcesOf(call: UseCaseCall): Array<{ entity: SyncEntity; source: ChangeSource<SyncedRecord> }> {
   const { stores } = call.deps;
   return [
-    { entity: 'account', policy: 'account', source: stores.accounts },
-    { entity: 'contact', policy: 'contact', source: stores.contacts },
+    { entity: 'account', source: stores.accounts },
+    { entity: 'contact', source: stores.contacts },
+    { entity: 'opportunity', source: stores.opportunities },
+    { entity: 'activity', source: stores.activities },
   ];
+}
+
+/** A change the caller may receive: records they may see (a tombstone only of a record they could see). */
+function visibleTo(call: UseCaseCall, entity: SyncEntity, change: RecordChange<SyncedRecord>): boolean {
+  return canSee(call.principal, call.scope, entity, change.record);
 }
 
 export async function changesSince(call: UseCaseCall, since: string | undefined, limit: number): Promise<ChangesPage> {
@@ -36,8 +49,8 @@ export async function changesSince(call: UseCaseCall, since: string | undefined,
   const batches: EntityChanges[] = [];
   let remaining = limit;
   let hasMore = false;
-  for (const { entity, policy, source } of sourcesOf(call)) {
-    if (!can(call.principal, 'read', policy)) continue;
+  for (const { entity, source } of sourcesOf(call)) {
+    if (!can(call.principal, 'read', entity)) continue;
     if (remaining === 0) {
       hasMore = true;
       break;
@@ -47,12 +60,13 @@ export async function changesSince(call: UseCaseCall, since: string | undefined,
     if (last) checkpoint[entity] = last.position;
     if (changes.length === remaining) hasMore = true;
     remaining -= changes.length;
-    // A first full sync has nothing to delete: tombstones are skipped but still move the checkpoint.
-    batches.push({ entity, changes: since === undefined ? changes.filter((change) => !isTombstone(change)) : changes });
+    // Invisible records and, on a first full sync, tombstones are skipped but still move the checkpoint.
+    const wanted = changes.filter((change) => visibleTo(call, entity, change) && !(since === undefined && isTombstone(change)));
+    batches.push({ entity, changes: wanted });
   }
   return { batches, checkpoint: encodeCheckpoint(checkpoint), hasMore };
 }
 
-export function isTombstone(change: RecordChange<unknown>): boolean {
-  return (change.record as { deletedAt?: string | null }).deletedAt != null;
+export function isTombstone(change: RecordChange<SyncedRecord>): boolean {
+  return change.record.deletedAt !== null;
 }
