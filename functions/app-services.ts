@@ -13,6 +13,8 @@ import { scopeOf, type AccessScope, type Team } from '../shared/domain/record-ac
 import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
 import { CosmosAuditLog } from './infra/cosmos/audit-log';
+import { createCatalogStores } from './infra/cosmos/catalog.stores';
+import { createLeadStores } from './infra/cosmos/lead.stores';
 import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
 import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
@@ -68,6 +70,8 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       audit: new CosmosAuditLog(database.container(CONTAINERS.audit)),
       fieldRules: new CosmosTenantSetting<FieldRule[]>(database.container(CONTAINERS.settings), 'field-rules', () => [...DEFAULT_FIELD_RULES]),
       teams: new CosmosTenantSetting<Team[]>(database.container(CONTAINERS.settings), 'teams', () => []),
+      catalog: createCatalogStores(database),
+      leads: createLeadStores(database),
       importJobs: new CosmosImportJobRepository(database.container(CONTAINERS.importJobs)),
     },
     now: () => new Date(),

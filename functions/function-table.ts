@@ -11,10 +11,12 @@ import { accountRoutes } from './http/accounts.routes';
 import { activityRoutes } from './http/activities.routes';
 import { adminRoutes } from './http/admin.routes';
 import { auditRoutes } from './http/audit.routes';
+import { catalogRoutes } from './http/catalog.routes';
 import { contactRoutes } from './http/contacts.routes';
 import type { EndpointBinding } from './http/endpoint-binding';
 import { historyRoutes } from './http/history.routes';
 import { importRoutes } from './http/imports.routes';
+import { leadRoutes } from './http/leads.routes';
 import { opportunityRoutes } from './http/opportunities.routes';
 import { createRouteHandler } from './http/http-pipeline';
 import { platformRoutes } from './http/platform.routes';
@@ -43,6 +45,8 @@ export const allRoutes: EndpointBinding[] = [
   ...auditRoutes,
   ...importRoutes,
   ...adminRoutes,
+  ...catalogRoutes,
+  ...leadRoutes,
 ];
 
 function functionNameOf(route: string): string {

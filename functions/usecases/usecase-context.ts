@@ -1,6 +1,8 @@
 /** What a use case is given: the caller, the stores, a clock and an id source (fixed in tests). */
 import type { Principal } from '../../shared/domain/principal';
 import type { ActivityRepository } from '../../shared/domain/activity';
+import type { CatalogStores } from '../../shared/domain/catalog';
+import type { LeadStores } from '../../shared/domain/lead';
 import type { ImportJobRepository } from '../../shared/domain/import-job';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
 import type { SalesStageSettingsRepository } from '../../shared/domain/sales-stages';
@@ -19,6 +21,9 @@ export interface CrmStores {
   importJobs: ImportJobRepository;
   fieldRules: FieldRuleRepository;
   teams: TeamRepository;
+  /** Products, price lists, quotes and orders. */
+  catalog: CatalogStores;
+  leads: LeadStores;
 }
 
 /** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */

@@ -8,6 +8,8 @@ import type { UseCaseDeps } from '../../functions/usecases/usecase-context';
 import { DEMO_TENANT_ID, OTHER_TENANT_ID } from '../identity/demo-directory';
 import { demoAccounts, demoContacts, seedId, type SeedAccount, type SeedContact } from './seed-data';
 import { seedActivities } from './seed-activities';
+import { seedCatalog } from './seed-catalog';
+import { seedLeads } from './seed-leads';
 import { seedNotes } from './seed-notes';
 import { seedOpportunities } from './seed-opportunities';
 import { callWithId, createOnce, DEMO_TEAMS, demoUser, principalOf, type SeedContext, type SeedReport } from './seed-support';
@@ -42,9 +44,11 @@ export async function seedDemoData(deps: UseCaseDeps): Promise<SeedReport> {
   const demo: SeedContext = { deps, admin: principalOf(demoUser('admin')), accounts, contacts: demoContacts(accounts, owners), opportunityIds: [], report };
   await seedTeams(demo);
   await seedBook(demo);
+  await seedCatalog(demo);
   await seedOpportunities(demo);
   await seedActivities(demo);
   await seedNotes(demo);
+  await seedLeads(demo);
 
   // The other tenant knows one of the same people by the same address: lookups must never cross.
   const otherOwner = demoUser('other-rep').userId;

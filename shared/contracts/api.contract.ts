@@ -6,9 +6,11 @@ import { accountEndpoints } from './accounts.api';
 import { activityEndpoints } from './activities.api';
 import { adminEndpoints } from './admin.api';
 import { auditEndpoints } from './audit.api';
+import { catalogEndpoints } from './catalog.api';
 import { contactEndpoints } from './contacts.api';
 import { historyEndpoints } from './history.api';
 import { importEndpoints } from './imports.api';
+import { leadEndpoints } from './leads.api';
 import { opportunityEndpoints } from './opportunities.api';
 import { platformEndpoints } from './platform.api';
 import { syncEndpoints } from './sync.api';
@@ -24,6 +26,8 @@ export const api = {
   ...auditEndpoints,
   ...importEndpoints,
   ...adminEndpoints,
+  ...catalogEndpoints,
+  ...leadEndpoints,
 } as const;
 
 export type Api = typeof api;
