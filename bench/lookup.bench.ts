@@ -43,7 +43,7 @@ async function measure(apiUrl: string, token: string, loaded: number, samples = 
 }
 
 export async function benchLookup(sizes = [10_000, 100_000]): Promise<Record<string, unknown>> {
-  const stack = await startLocalStack();
+  const stack = await startLocalStack({ backgroundWork: false });
   try {
     const admin = findDemoUser('admin');
     if (!admin) throw new Error('no admin demo user');

@@ -3,12 +3,17 @@
  * assertions: these machines are shared and noisy, so targets are read by people.
  */
 import { benchCosmosQuery } from './cosmos-query.bench';
+import { benchDomain } from './domain.bench';
 import { benchLookup } from './lookup.bench';
 
 const BENCHMARKS: Record<string, { describe: string; run: () => Promise<unknown> }> = {
   lookup: {
     describe: 'Sender lookup p50/p95 through the API at 10k and 100k contacts (target p95 <= 25 ms at 100k), and the local Cosmos server time of one filtered query at 10k and 50k documents (should grow about linearly).',
     run: async () => ({ lookupThroughApi: await benchLookup(), localCosmosFilteredQuery: await benchCosmosQuery() }),
+  },
+  domain: {
+    describe: 'First page of a filtered list and of a keyword search with 100k contacts and 50k opportunities, a history page of a record with 5,000 entries (targets p95 <= 50 ms).',
+    run: async () => ({ domain: await benchDomain() }),
   },
 };
 

@@ -32,6 +32,11 @@ export interface LocalStackOptions {
   host?: string;
   seed?: boolean;
   runTimers?: boolean;
+  /**
+   * Change feeds and queues (default on). Benchmarks turn them off: in Azure they run on their own
+   * infrastructure, while here the `_ts` polling would compete with the requests being measured.
+   */
+  backgroundWork?: boolean;
   changeFeedPollMs?: number;
   queuePollMs?: number;
   corsOrigins?: string[];
@@ -89,8 +94,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       table,
       host,
       port: ports.functions ?? 0,
-      database: services.cosmos.database(env.COSMOS_DATABASE ?? 'crm'),
-      storageConnectionString: storage.connectionString,
+      database: options.backgroundWork === false ? undefined : services.cosmos.database(env.COSMOS_DATABASE ?? 'crm'),
+      storageConnectionString: options.backgroundWork === false ? undefined : storage.connectionString,
       runTimers: options.runTimers ?? false,
       changeFeedPollMs: options.changeFeedPollMs,
       queuePollMs: options.queuePollMs,
