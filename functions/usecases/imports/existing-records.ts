@@ -5,8 +5,7 @@
  */
 import { accountDomains, type AccountRecord } from '../../../shared/domain/account';
 import { contactEmailSet, type ContactRecord } from '../../../shared/domain/contact';
-import type { DuplicateKey } from '../../../shared/domain/import-duplicates';
-import { websiteHost } from '../../../shared/domain/import-duplicates';
+import { websiteHost, type DuplicateKey } from '../../../shared/domain/import-duplicates';
 import { isLive, type Versioned } from '../../../shared/domain/record';
 import { foldText, normalizeEmail, searchTokens } from '../../../shared/domain/text-normalization';
 import type { UseCaseDeps } from '../usecase-context';

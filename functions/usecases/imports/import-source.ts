@@ -1,8 +1,7 @@
 /** The uploaded file: stored in blob storage as sent, read back as a table whenever it is needed. */
 import { CsvSyntaxError, detectDelimiter, type CsvDelimiter } from '../../../shared/domain/csv';
 import { AppError } from '../../../shared/domain/errors';
-import type { ImportFormat, ImportJobRecord } from '../../../shared/domain/import-job';
-import { MAX_IMPORT_ROWS } from '../../../shared/domain/import-job';
+import { MAX_IMPORT_ROWS, type ImportFormat, type ImportJobRecord } from '../../../shared/domain/import-job';
 import { tableFromCsv, tableFromVCards, type ImportTable } from '../../../shared/domain/import-table';
 import type { UseCaseDeps } from '../usecase-context';
 

@@ -26,7 +26,7 @@ export interface RunOptions {
 
 export type RunResult = 'completed' | 'failed' | 'continued' | 'ignored';
 
-const DEFAULTS: Required<RunOptions> = { batchRows: 100, concurrency: 16, sliceMs: 4 * 60_000 };
+const DEFAULTS: Required<RunOptions> = { batchRows: 200, concurrency: 32, sliceMs: 4 * 60_000 };
 
 export async function runImport(deps: UseCaseDeps, message: ImportJobMessage, options: RunOptions = {}): Promise<RunResult> {
   const settings = { ...DEFAULTS, ...options };
@@ -35,7 +35,8 @@ export async function runImport(deps: UseCaseDeps, message: ImportJobMessage, op
   // Done, failed, never committed or deleted: a late or repeated message has nothing to do.
   if (!job || job.deletedAt !== null || (job.status !== 'queued' && job.status !== 'running')) return 'ignored';
   if (job.status === 'queued') {
-    const running = await saveIfCurrent(deps, { ...job, status: 'running' }, job.etag);
+    const { etag, ...queued } = job;
+    const running = await saveIfCurrent(deps, { ...queued, status: 'running' }, etag);
     if (!running) return 'ignored';
     job = running;
   }
