@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEAD_SOURCES, OPPORTUNITY_STATUSES, hasAtMostTwoDecimals, isCurrencyCode } from '../domain/opportunity';
 import { MAX_STAGES, STAGE_ID_PATTERN, STAGE_KINDS, stageListIssues } from '../domain/sales-stages';
+import { LineItem, LineItemInputs } from './catalog.contract';
 import { IdParams, Keyword, PageQuery, RecordId, RecordMeta, RequiredText, ShortText, pageOf } from './common';
 
 export const StageId = z
@@ -86,9 +87,11 @@ const opportunityFields = {
   ownerId: z.string().min(1).max(100).optional(),
   stage: StageId.optional().meta({ description: "A stage id of the organisation's list; the first open stage when absent." }),
   probability: Probability.optional().meta({ description: "Percent; the stage's default when absent." }),
-  amount: Amount.default(0),
+  amount: Amount.default(0).meta({ description: 'In `currency`, at most 2 decimals. With products, the sum of their line totals (another value is refused).' }),
   margin: Margin.optional(),
   currency: Currency.default('USD'),
+  products: LineItemInputs.optional().meta({ description: "What the deal sells; a line without unitPrice takes the price list's price." }),
+  priceListId: RecordId.optional().meta({ description: "A price list in the deal's currency; the currency's default when absent." }),
   expectedCloseDate: IsoDate,
   leadSource: LeadSource.optional(),
   description: ShortText(4000).optional(),
@@ -111,6 +114,8 @@ export const OpportunityUpdate = z
     amount: Amount.optional(),
     margin: Margin.nullable().optional(),
     currency: Currency.optional(),
+    products: LineItemInputs.nullable().optional().meta({ description: 'Replaces every line (send the lines as read to keep their prices); null or [] removes them and the amount becomes typed again.' }),
+    priceListId: RecordId.nullable().optional(),
     expectedCloseDate: IsoDate.optional(),
     leadSource: LeadSource.nullable().optional(),
     description: ShortText(4000).nullable().optional(),
@@ -137,9 +142,11 @@ export const Opportunity = RecordMeta.extend({
   stage: z.string(),
   probability: z.number(),
   probabilityOverridden: z.boolean().meta({ description: 'Set by hand; stage moves between open stages keep it.' }),
-  amount: z.number(),
+  amount: z.number().meta({ description: 'With products, the sum of their line totals.' }),
   margin: z.number().optional().meta({ description: 'Expected gross margin, percent of the amount.' }),
   currency: z.string(),
+  products: z.array(LineItem).optional(),
+  priceListId: z.string().optional(),
   weightedAmount: z.number().meta({ description: 'amount × probability / 100, to the cent.' }),
   expectedCloseDate: z.string(),
   actualCloseDate: z.string().optional(),

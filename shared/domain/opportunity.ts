@@ -3,6 +3,7 @@
  * from the tenant's sales stages; the use cases only load, call these and store.
  */
 import { AppError, type FieldIssue } from './errors';
+import type { LineItem } from './pricing';
 import type { Page, PageRequest, RecordBase, Versioned } from './record';
 import type { ChangeSource, RecordRepository } from './repositories';
 import type { SalesStage, StageKind } from './sales-stages';
@@ -36,8 +37,15 @@ export interface OpportunityRecord extends RecordBase {
   probability: number;
   /** Set by hand: stage moves between open stages keep it instead of taking the stage's default. */
   probabilityOverridden: boolean;
-  /** In `currency`, at most 2 decimals. */
+  /**
+   * In `currency`, at most 2 decimals. While the deal has products it is the sum of their line
+   * totals (see dealAmount); without products it is typed by hand.
+   */
   amount: number;
+  /** What the deal sells, priced when each line was set; absent when the amount is typed. */
+  products?: LineItem[];
+  /** Where lines without a given price take it from; the currency's default price list when absent. */
+  priceListId?: string;
   /** Expected gross margin, percent of the amount. Field rules usually restrict it. */
   margin?: number;
   currency: string;

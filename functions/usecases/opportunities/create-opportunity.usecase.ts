@@ -1,10 +1,12 @@
 import type { OpportunityCreate } from '../../../shared/contracts/opportunities.contract';
 import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
 import { AppError } from '../../../shared/domain/errors';
-import { enterStage, roundAmount, withProbability, type OpportunityRecord } from '../../../shared/domain/opportunity';
+import { enterStage, withProbability, type OpportunityRecord } from '../../../shared/domain/opportunity';
 import type { Versioned } from '../../../shared/domain/record';
 import { firstOpenStage } from '../../../shared/domain/sales-stages';
+import { applyMergePatch } from '../merge-patch';
 import type { UseCaseCall } from '../usecase-context';
+import { dealMoney } from './opportunity-products';
 import { loadStages, requireAccount, requireContact, requireStage } from './opportunity-rules';
 
 /** A new deal enters its first stage like any later move, so its stage history starts at creation. */
@@ -17,11 +19,13 @@ export async function createOpportunity({ deps, principal }: UseCaseCall, input:
   const { stages } = await loadStages(deps, principal.tenantId);
   const stage = input.stage ? requireStage(stages, input.stage) : firstOpenStage(stages);
   if (!stage) throw new AppError('INTERNAL', 'The sales stage list has no open stage.');
+  // The amount defaults to 0: only another value counts as typed, to be checked against the products.
+  const { stage: _stage, probability, lossReason, winReason, products, priceListId, amount, ...fields } = input;
+  const money = await dealMoney(deps, principal.tenantId, undefined, { amount: amount === 0 ? undefined : amount, currency: input.currency, priceListId, products });
   const now = deps.now().toISOString();
-  const { stage: _stage, probability, lossReason, winReason, ...fields } = input;
   const blank: OpportunityRecord = {
     ...fields,
-    amount: roundAmount(input.amount),
+    amount: money.amount,
     accountName: account.name,
     id: deps.newId(),
     tenantId: principal.tenantId,
@@ -37,7 +41,7 @@ export async function createOpportunity({ deps, principal }: UseCaseCall, input:
     updatedBy: principal.userId,
     deletedAt: null,
   };
-  const entered = enterStage(blank, stage, { lossReason, winReason }, { at: now, by: principal.userId });
+  const entered = enterStage(applyMergePatch(blank, { products: money.products, priceListId: money.priceListId }), stage, { lossReason, winReason }, { at: now, by: principal.userId });
   const record = probability === undefined ? entered : withProbability(entered, stage, probability);
   return deps.stores.opportunities.create(record);
 }

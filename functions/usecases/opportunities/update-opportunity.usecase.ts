@@ -1,11 +1,12 @@
 import type { OpportunityUpdate } from '../../../shared/contracts/opportunities.contract';
 import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
-import { enterStage, requireClosingRules, roundAmount, withProbability, type OpportunityRecord } from '../../../shared/domain/opportunity';
+import { enterStage, requireClosingRules, withProbability, type OpportunityRecord } from '../../../shared/domain/opportunity';
 import type { Versioned } from '../../../shared/domain/record';
 import { findStage, type SalesStage } from '../../../shared/domain/sales-stages';
 import { applyMergePatch } from '../merge-patch';
 import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall, UseCaseDeps } from '../usecase-context';
+import { dealMoney } from './opportunity-products';
 import { loadStages, requireAccount, requireContact, requireStage } from './opportunity-rules';
 import { recordStageChanges } from './stage-timeline';
 
@@ -48,12 +49,12 @@ export async function updateOpportunity(
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'opportunity', patch.ownerId);
   const links = await checkLinks(deps, principal.tenantId, current, patch);
   const { etag: _etag, ...record } = current;
-  const { stage, probability, lossReason, winReason, amount, ...plain } = patch;
+  const { stage, probability, lossReason, winReason, amount, products, priceListId, ...plain } = patch;
+  const money = await dealMoney(deps, principal.tenantId, current, { amount, currency: patch.currency, priceListId, products });
   const now = deps.now();
   const patched: OpportunityRecord = {
-    ...applyMergePatch<OpportunityRecord>(record, plain),
+    ...applyMergePatch<OpportunityRecord>(record, { ...plain, ...money }),
     ...links,
-    ...(amount !== undefined ? { amount: roundAmount(amount) } : {}),
     ...stamp(principal, now),
   };
   // The stage list is read only when the patch touches the stage or the probability.
