@@ -4,10 +4,10 @@
  * operations and field-security.ts for fields).
  *
  * - Accounts and contacts are shared read-only across the tenant (a rep must recognise any
- *   customer's e-mail in Outlook); opportunities and activities are private to their owner's
- *   team and its managers.
+ *   customer's e-mail in Outlook); leads, opportunities and activities are private to their
+ *   owner's team and its managers.
  * - Changing a record is for its owner, the owner's teammates and the managers of the owner's
- *   teams; admins may change anything, and marketing maintains every contact.
+ *   teams; admins may change anything, and marketing maintains every contact and lead.
  */
 import type { Entity } from './access-policy';
 import type { Principal } from './principal';
@@ -17,6 +17,7 @@ export type Sharing = 'public-read' | 'private';
 export const SHARING: Record<Exclude<Entity, 'note' | 'settings'>, Sharing> = {
   account: 'public-read',
   contact: 'public-read',
+  lead: 'private',
   opportunity: 'private',
   activity: 'private',
 };
@@ -71,7 +72,7 @@ export function canSee(who: Who, scope: AccessScope, entity: keyof typeof SHARIN
 
 export function canChange(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string }): boolean {
   if (who.roles.includes('admin')) return true;
-  if (entity === 'contact' && who.roles.includes('marketing')) return true;
+  if ((entity === 'contact' || entity === 'lead') && who.roles.includes('marketing')) return true;
   return workingOwners(scope).includes(record.ownerId);
 }
 

@@ -73,6 +73,12 @@ export interface HistoryRepository {
    */
   append(entry: HistoryEntry): Promise<void>;
   page(tenantId: string, ref: RecordRef, page: PageRequest): Promise<Page<HistoryEntry>>;
+  /**
+   * Puts every entry of `from`'s timeline on `to`'s as well (merging keeps the duplicate's
+   * history), each entry then also regarding `to`. Idempotent: entries already copied stay as
+   * they are, so a retried merge completes what a failed one left out. Answers how many it added.
+   */
+  copyTimeline(tenantId: string, from: RecordRef, to: RecordRef): Promise<number>;
 }
 
 /** The append-only audit trail of every record. */
