@@ -4,6 +4,7 @@
  */
 import { benchCosmosQuery } from './cosmos-query.bench';
 import { benchDomain } from './domain.bench';
+import { benchImport } from './import.bench';
 import { benchLookup } from './lookup.bench';
 
 const BENCHMARKS: Record<string, { describe: string; run: () => Promise<unknown> }> = {
@@ -13,7 +14,11 @@ const BENCHMARKS: Record<string, { describe: string; run: () => Promise<unknown>
   },
   domain: {
     describe: 'First page of a filtered list and of a keyword search with 100k contacts and 50k opportunities, a history page of a record with 5,000 entries (targets p95 <= 50 ms).',
-    run: async () => ({ domain: await benchDomain() }),
+    run: async () => ({ domain: await benchDomain(), import10k: await benchImport() }),
+  },
+  import: {
+    describe: 'Importing 10,000 CSV rows with duplicate detection through the import job (target <= 30 s).',
+    run: async () => ({ import10k: await benchImport() }),
   },
 };
 

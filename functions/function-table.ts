@@ -32,7 +32,17 @@ import { onOpportunitiesChanged } from './triggers/opportunity-timeline.trigger'
 export const DATABASE_NAME_SETTING = 'COSMOS_DATABASE';
 
 /** Containers of records written through the RecordStore, whose audit entries the change feed repairs. */
-const AUDITED_CONTAINERS = [CONTAINERS.accounts, CONTAINERS.contacts, CONTAINERS.opportunities, CONTAINERS.activities];
+const AUDITED_CONTAINERS = [
+  CONTAINERS.accounts,
+  CONTAINERS.contacts,
+  CONTAINERS.leads,
+  CONTAINERS.opportunities,
+  CONTAINERS.activities,
+  CONTAINERS.products,
+  CONTAINERS.priceLists,
+  CONTAINERS.quotes,
+  CONTAINERS.orders,
+];
 
 export const allRoutes: EndpointBinding[] = [
   ...platformRoutes,

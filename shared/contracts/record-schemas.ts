@@ -9,6 +9,11 @@ export const RECORD_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   Contact: 'contact',
   Opportunity: 'opportunity',
   Activity: 'activity',
+  Lead: 'lead',
+  Product: 'product',
+  PriceList: 'price-list',
+  Quote: 'quote',
+  Order: 'order',
 };
 
 export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
@@ -20,4 +25,12 @@ export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   OpportunityUpdate: 'opportunity',
   ActivityCreate: 'activity',
   ActivityUpdate: 'activity',
+  LeadCreate: 'lead',
+  LeadUpdate: 'lead',
+  ProductCreate: 'product',
+  ProductUpdate: 'product',
+  PriceListCreate: 'price-list',
+  PriceListUpdate: 'price-list',
+  QuoteCreate: 'quote',
+  QuoteUpdate: 'quote',
 };

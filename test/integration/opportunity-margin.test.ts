@@ -13,11 +13,13 @@ const tokens: Record<string, string> = {};
 let deal: Opp;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ seed: true });
   call = apiClient(stack.apiUrl);
   for (const user of ['manager', 'rep1', 'marketing', 'readonly']) tokens[user] = await stack.tokenFor(user);
   const account = (await call<{ id: string }>('POST', 'accounts', { token: tokens.manager, body: { name: 'Margin Co' } })).body;
-  const created = await call<Opp>('POST', 'opportunities', { token: tokens.manager, body: { name: 'Margin deal', accountId: account.id, amount: 1000, margin: 32.5, expectedCloseDate: '2027-03-31' } });
+  // The manager sets the margin on a deal owned by rep1, so the rep sees it as its owner.
+  const rep1Id = (await stack.services.authenticate(`Bearer ${tokens.rep1}`)).userId;
+  const created = await call<Opp>('POST', 'opportunities', { token: tokens.manager, body: { name: 'Margin deal', accountId: account.id, amount: 1000, margin: 32.5, expectedCloseDate: '2027-03-31', ownerId: rep1Id } });
   expect(created.status).toBe(201);
   deal = created.body;
 });

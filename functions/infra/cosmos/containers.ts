@@ -18,6 +18,13 @@ export const CONTAINERS = {
   audit: 'audit',
   /** Import jobs: their state, progress and per-row errors. */
   importJobs: 'import-jobs',
+  leads: 'leads',
+  products: 'products',
+  priceLists: 'price-lists',
+  quotes: 'quotes',
+  orders: 'orders',
+  /** SKU reservations and document-number counters of the catalogue. */
+  catalogKeys: 'catalog-keys',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
   leases: 'leases',
 } as const;
