@@ -15,6 +15,8 @@ import { CosmosAccountRepository } from './infra/cosmos/account.repository';
 import { CosmosAuditLog } from './infra/cosmos/audit-log';
 import { createCatalogStores } from './infra/cosmos/catalog.stores';
 import { createLeadStores } from './infra/cosmos/lead.stores';
+import { createCompetitorStores } from './infra/cosmos/competitor.stores';
+import { createGroupStores } from './infra/cosmos/group.stores';
 import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
 import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
@@ -72,6 +74,8 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       teams: new CosmosTenantSetting<Team[]>(database.container(CONTAINERS.settings), 'teams', () => []),
       catalog: createCatalogStores(database),
       leads: createLeadStores(database),
+      competitors: createCompetitorStores(database),
+      groups: createGroupStores(database),
       importJobs: new CosmosImportJobRepository(database.container(CONTAINERS.importJobs)),
     },
     now: () => new Date(),

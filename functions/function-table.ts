@@ -12,6 +12,8 @@ import { activityRoutes } from './http/activities.routes';
 import { adminRoutes } from './http/admin.routes';
 import { auditRoutes } from './http/audit.routes';
 import { catalogRoutes } from './http/catalog.routes';
+import { competitorRoutes } from './http/competitors.routes';
+import { groupRoutes } from './http/groups.routes';
 import { contactRoutes } from './http/contacts.routes';
 import type { EndpointBinding } from './http/endpoint-binding';
 import { historyRoutes } from './http/history.routes';
@@ -57,6 +59,8 @@ export const allRoutes: EndpointBinding[] = [
   ...adminRoutes,
   ...catalogRoutes,
   ...leadRoutes,
+  ...competitorRoutes,
+  ...groupRoutes,
 ];
 
 function functionNameOf(route: string): string {

@@ -2,6 +2,8 @@
 import type { Principal } from '../../shared/domain/principal';
 import type { ActivityRepository } from '../../shared/domain/activity';
 import type { CatalogStores } from '../../shared/domain/catalog';
+import type { CompetitorStores } from '../../shared/domain/competitor';
+import type { GroupStores } from '../../shared/domain/group';
 import type { LeadStores } from '../../shared/domain/lead';
 import type { ImportJobRepository } from '../../shared/domain/import-job';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
@@ -24,6 +26,9 @@ export interface CrmStores {
   /** Products, price lists, quotes and orders. */
   catalog: CatalogStores;
   leads: LeadStores;
+  competitors: CompetitorStores;
+  /** Saved searches and static groups. */
+  groups: GroupStores;
 }
 
 /** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */

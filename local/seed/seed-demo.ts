@@ -9,6 +9,8 @@ import { DEMO_TENANT_ID, OTHER_TENANT_ID } from '../identity/demo-directory';
 import { demoAccounts, demoContacts, seedId, type SeedAccount, type SeedContact } from './seed-data';
 import { seedActivities } from './seed-activities';
 import { seedCatalog } from './seed-catalog';
+import { seedCompetitors } from './seed-competitors';
+import { seedGroups } from './seed-groups';
 import { seedLeads } from './seed-leads';
 import { seedNotes } from './seed-notes';
 import { seedOpportunities } from './seed-opportunities';
@@ -45,10 +47,12 @@ export async function seedDemoData(deps: UseCaseDeps): Promise<SeedReport> {
   await seedTeams(demo);
   await seedBook(demo);
   await seedCatalog(demo);
+  await seedCompetitors(demo);
   await seedOpportunities(demo);
   await seedActivities(demo);
   await seedNotes(demo);
   await seedLeads(demo);
+  await seedGroups(demo);
 
   // The other tenant knows one of the same people by the same address: lookups must never cross.
   const otherOwner = demoUser('other-rep').userId;

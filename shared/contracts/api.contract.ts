@@ -7,6 +7,8 @@ import { activityEndpoints } from './activities.api';
 import { adminEndpoints } from './admin.api';
 import { auditEndpoints } from './audit.api';
 import { catalogEndpoints } from './catalog.api';
+import { competitorEndpoints } from './competitors.api';
+import { groupEndpoints } from './groups.api';
 import { contactEndpoints } from './contacts.api';
 import { historyEndpoints } from './history.api';
 import { importEndpoints } from './imports.api';
@@ -28,6 +30,8 @@ export const api = {
   ...adminEndpoints,
   ...catalogEndpoints,
   ...leadEndpoints,
+  ...competitorEndpoints,
+  ...groupEndpoints,
 } as const;
 
 export type Api = typeof api;

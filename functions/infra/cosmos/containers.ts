@@ -25,6 +25,9 @@ export const CONTAINERS = {
   orders: 'orders',
   /** SKU reservations and document-number counters of the catalogue. */
   catalogKeys: 'catalog-keys',
+  competitors: 'competitors',
+  /** Saved searches and static groups (with their explicit members). */
+  groups: 'groups',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
   leases: 'leases',
 } as const;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER owned by the competitors feature: replace wholesale. */
+export const competitorEndpoints = {} as const;

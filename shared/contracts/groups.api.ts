@@ -1,0 +1,2 @@
+/** PLACEHOLDER owned by the groups feature: replace wholesale. */
+export const groupEndpoints = {} as const;
