@@ -1,38 +1,13 @@
 import type { Container } from '@azure/cosmos';
 import { contactSearchText, contactSortKey, type ContactRecord } from '../../../shared/domain/contact';
-import type { Page, PageRequest, SyncPosition, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
 import type { ContactFilter, ContactRepository } from '../../../shared/domain/repositories';
 import { keywordClauses } from './keyword-clauses';
-import { RecordStore, type QueryClause } from './record-store';
+import { StoreBackedRepository, type QueryClause } from './record-store';
 
-export class CosmosContactRepository implements ContactRepository {
-  private readonly store: RecordStore<ContactRecord>;
-
+export class CosmosContactRepository extends StoreBackedRepository<ContactRecord> implements ContactRepository {
   constructor(container: Container) {
-    this.store = new RecordStore<ContactRecord>(container, 'contact', (contact) => ({
-      sortKey: contactSortKey(contact),
-      searchText: contactSearchText(contact),
-    }));
-  }
-
-  get(tenantId: string, id: string) {
-    return this.store.get(tenantId, id);
-  }
-
-  getMany(tenantId: string, ids: string[]) {
-    return this.store.getMany(tenantId, ids);
-  }
-
-  create(record: ContactRecord) {
-    return this.store.create(record);
-  }
-
-  replace(record: ContactRecord, etag: string) {
-    return this.store.replace(record, etag);
-  }
-
-  changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number) {
-    return this.store.changesSince(tenantId, after, settledBefore, limit);
+    super(container, 'contact', (contact) => ({ sortKey: contactSortKey(contact), searchText: contactSearchText(contact) }));
   }
 
   list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Versioned<ContactRecord>>> {

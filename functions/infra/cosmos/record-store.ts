@@ -181,3 +181,35 @@ function requireResource(resource: ItemDefinition | undefined): ItemDefinition {
   if (!resource) throw new AppError('INTERNAL', 'The database acknowledged a write without returning the record.');
   return resource;
 }
+
+/**
+ * A repository whose records live in one RecordStore: reads, writes and the change walk are the
+ * store's; subclasses add their entity's list filters.
+ */
+export abstract class StoreBackedRepository<T extends RecordBase> {
+  protected readonly store: RecordStore<T>;
+
+  constructor(container: Container, entity: string, derive: (record: T) => DerivedFields) {
+    this.store = new RecordStore<T>(container, entity, derive);
+  }
+
+  get(tenantId: string, id: string): Promise<Versioned<T> | null> {
+    return this.store.get(tenantId, id);
+  }
+
+  getMany(tenantId: string, ids: string[]): Promise<Array<Versioned<T>>> {
+    return this.store.getMany(tenantId, ids);
+  }
+
+  create(record: T): Promise<Versioned<T>> {
+    return this.store.create(record);
+  }
+
+  replace(record: T, etag: string): Promise<Versioned<T>> {
+    return this.store.replace(record, etag);
+  }
+
+  changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number): Promise<Array<RecordChange<T>>> {
+    return this.store.changesSince(tenantId, after, settledBefore, limit);
+  }
+}
