@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from '../shared/contracts/openapi';
 import { DEFAULT_FIELD_RULES, fieldPolicyFor, type FieldPolicy, type FieldRule } from '../shared/domain/field-security';
 import type { Principal } from '../shared/domain/principal';
 import { scopeOf, type AccessScope, type Team } from '../shared/domain/record-access';
+import type { Territory } from '../shared/domain/territory';
 import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
 import { CosmosAuditLog } from './infra/cosmos/audit-log';
@@ -72,6 +73,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       audit: new CosmosAuditLog(database.container(CONTAINERS.audit)),
       fieldRules: new CosmosTenantSetting<FieldRule[]>(database.container(CONTAINERS.settings), 'field-rules', () => [...DEFAULT_FIELD_RULES]),
       teams: new CosmosTenantSetting<Team[]>(database.container(CONTAINERS.settings), 'teams', () => []),
+      territories: new CosmosTenantSetting<Territory[]>(database.container(CONTAINERS.settings), 'territories', () => []),
       catalog: createCatalogStores(database),
       leads: createLeadStores(database),
       competitors: createCompetitorStores(database),
@@ -96,7 +98,10 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     cosmos,
     idempotency: new CosmosIdempotencyStore(database.container(CONTAINERS.idempotency)),
     fieldPolicy: async (principal) => fieldPolicyFor((await deps.stores.fieldRules.get(principal.tenantId)).value, principal.roles),
-    accessScope: async (principal) => scopeOf(principal.userId, (await deps.stores.teams.get(principal.tenantId)).value),
+    accessScope: async (principal) => {
+      const [teams, territories] = await Promise.all([deps.stores.teams.get(principal.tenantId), deps.stores.territories.get(principal.tenantId)]);
+      return scopeOf(principal.userId, teams.value, territories.value);
+    },
     authenticate: (header) => validator.validate(header),
     health: () => checkHealth(config, cosmos),
     openApiDocument: () =>

@@ -1,6 +1,7 @@
 import { adminEndpoints } from '../../shared/contracts/admin.api';
 import { fieldRuleIssues } from '../../shared/domain/field-security';
 import { teamListIssues } from '../../shared/domain/record-access';
+import { territoryListIssues } from '../../shared/domain/territory';
 import { readSetting, saveSetting } from '../usecases/settings/tenant-settings.usecase';
 import { bind, callOf } from './endpoint-binding';
 import { toHttpEtag } from './http-pipeline';
@@ -19,4 +20,9 @@ export const adminRoutes = [
   bind(adminEndpoints.saveTeams, async (input) =>
     versioned('teams', await saveSetting(callOf(input), input.services.deps.stores.teams, input.body.teams, teamListIssues(input.body.teams), input.ifMatch)),
   ),
+  bind(adminEndpoints.getTerritories, async (input) => versioned('territories', await readSetting(callOf(input), input.services.deps.stores.territories))),
+  bind(adminEndpoints.saveTerritories, async (input) => {
+    const { territories } = input.body;
+    return versioned('territories', await saveSetting(callOf(input), input.services.deps.stores.territories, territories, territoryListIssues(territories), input.ifMatch));
+  }),
 ];

@@ -9,7 +9,8 @@ import type { ImportJobRepository } from '../../shared/domain/import-job';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
 import type { SalesStageSettingsRepository } from '../../shared/domain/sales-stages';
 import type { AccessScope } from '../../shared/domain/record-access';
-import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, FieldRuleRepository, HistoryRepository, TeamRepository } from '../../shared/domain/repositories';
+import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, FieldRuleRepository, HistoryRepository, TeamRepository, TenantSetting } from '../../shared/domain/repositories';
+import type { Territory } from '../../shared/domain/territory';
 
 export interface CrmStores {
   accounts: AccountRepository;
@@ -23,6 +24,7 @@ export interface CrmStores {
   importJobs: ImportJobRepository;
   fieldRules: FieldRuleRepository;
   teams: TeamRepository;
+  territories: TenantSetting<Territory[]>;
   /** Products, price lists, quotes and orders. */
   catalog: CatalogStores;
   leads: LeadStores;

@@ -14,7 +14,8 @@ import { seedGroups } from './seed-groups';
 import { seedLeads } from './seed-leads';
 import { seedNotes } from './seed-notes';
 import { seedOpportunities } from './seed-opportunities';
-import { callWithId, createOnce, DEMO_TEAMS, demoUser, principalOf, type SeedContext, type SeedReport } from './seed-support';
+import type { TenantSetting } from '../../shared/domain/repositories';
+import { callWithId, createOnce, DEMO_TEAMS, DEMO_TERRITORIES, demoUser, principalOf, type SeedContext, type SeedReport } from './seed-support';
 
 export type { SeedReport } from './seed-support';
 
@@ -27,15 +28,20 @@ async function seedBook(context: SeedContext): Promise<void> {
   }
 }
 
-/** Rep1's East team and rep2's West team, both managed by the manager, unless an admin already set teams. */
-async function seedTeams(context: SeedContext): Promise<void> {
-  const { teams } = context.deps.stores;
-  if ((await teams.get(context.admin.tenantId)).etag !== null) {
+/** A tenant setting, unless an admin already saved one. */
+async function seedSetting<T>(context: SeedContext, setting: TenantSetting<T>, value: T): Promise<void> {
+  if ((await setting.get(context.admin.tenantId)).etag !== null) {
     context.report.existing += 1;
     return;
   }
-  await teams.save(context.admin.tenantId, DEMO_TEAMS, null, context.admin.userId);
+  await setting.save(context.admin.tenantId, value, null, context.admin.userId);
   context.report.created += 1;
+}
+
+/** Rep1's East team and rep2's West team under the manager; the Americas for rep1, Europe for rep2. */
+async function seedTeams(context: SeedContext): Promise<void> {
+  await seedSetting(context, context.deps.stores.teams, DEMO_TEAMS);
+  await seedSetting(context, context.deps.stores.territories, DEMO_TERRITORIES);
 }
 
 /** The demo book (Contoso Demo) and a small book in the second tenant (Fabrikam) for isolation. */

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/domain/errors';
 import type { Principal } from '../../shared/domain/principal';
 import { DEMO_USERS, type DemoUser } from '../identity/demo-directory';
 import { scopeOf, type Team } from '../../shared/domain/record-access';
+import type { Territory } from '../../shared/domain/territory';
 import type { SeedAccount, SeedContact } from './seed-data';
 
 /** The demo tenant's sales teams, from the demo directory: rep1 in East, rep2 in West, the manager over both. */
@@ -13,6 +14,17 @@ export const DEMO_TEAMS: Team[] = ['East', 'West'].map((name) => ({
   memberIds: DEMO_USERS.filter((user) => user.team === name).map((user) => user.userId),
   managerIds: DEMO_USERS.filter((user) => user.managesTeams?.includes(name)).map((user) => user.userId),
 }));
+
+/** Two territories by country: the Americas worked by rep1, Europe by rep2. */
+export const DEMO_TERRITORIES: Territory[] = [
+  { id: 'north-america', name: 'North America', criteria: { countries: ['United States', 'Canada'] }, assigneeIds: DEMO_USERS.filter((user) => user.username === 'rep1').map((user) => user.userId) },
+  {
+    id: 'europe',
+    name: 'Europe',
+    criteria: { countries: ['United Kingdom', 'France', 'Germany', 'Netherlands', 'Sweden'] },
+    assigneeIds: DEMO_USERS.filter((user) => user.username === 'rep2').map((user) => user.userId),
+  },
+];
 
 export interface SeedReport {
   created: number;
@@ -41,7 +53,7 @@ export function demoUser(username: string): DemoUser {
 
 /** A use-case call whose new record gets `id`, so a re-run meets the record it wrote before. */
 export function callWithId(context: SeedContext, id: string, principal: Principal = context.admin): UseCaseCall {
-  return { deps: { ...context.deps, newId: () => id }, principal, scope: scopeOf(principal.userId, DEMO_TEAMS) };
+  return { deps: { ...context.deps, newId: () => id }, principal, scope: scopeOf(principal.userId, DEMO_TEAMS, DEMO_TERRITORIES) };
 }
 
 /** Runs a create; an existing record (409) counts as already seeded. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ACCOUNT_SIZES } from '../domain/territory';
 import { Address, EmailAddress, IdParams, Keyword, PageQuery, PhoneNumber, RecordId, RecordMeta, RequiredText, ShortText, pageOf } from './common';
 
 export const ACCOUNT_TYPES = ['prospect', 'customer', 'partner', 'competitor'] as const;
 export const AccountType = z.enum(ACCOUNT_TYPES, { message: `must be one of ${ACCOUNT_TYPES.join(', ')}` });
+export const AccountSize = z.enum(ACCOUNT_SIZES, { message: `must be one of ${ACCOUNT_SIZES.join(', ')} (employees)` });
 
 const Domain = z
   .string()
@@ -14,6 +16,7 @@ const accountFields = {
   name: RequiredText(200),
   type: AccountType,
   industry: ShortText(100).optional(),
+  size: AccountSize.optional().meta({ description: 'Number of employees.' }),
   website: z.url({ message: 'must be an http(s) URL', protocol: /^https?$/ }).max(500).optional(),
   phone: PhoneNumber.optional(),
   email: EmailAddress.optional(),
@@ -33,6 +36,7 @@ export const AccountUpdate = z
     name: accountFields.name.optional(),
     type: AccountType.optional(),
     industry: accountFields.industry.unwrap().nullable().optional(),
+    size: AccountSize.nullable().optional(),
     website: accountFields.website.unwrap().nullable().optional(),
     phone: PhoneNumber.nullable().optional(),
     email: EmailAddress.nullable().optional(),
@@ -48,6 +52,8 @@ export const Account = RecordMeta.extend({
   name: z.string(),
   type: AccountType,
   industry: z.string().optional(),
+  size: AccountSize.optional(),
+  territoryId: z.string().optional().meta({ description: 'The first territory whose criteria the account meets; set by the server.' }),
   website: z.string().optional(),
   phone: z.string().optional(),
   email: z.string().optional(),

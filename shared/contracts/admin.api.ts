@@ -1,4 +1,4 @@
-import { FieldRules, FieldRulesUpdate, Teams, TeamsUpdate } from './admin.contract';
+import { FieldRules, FieldRulesUpdate, Teams, TeamsUpdate, Territories, TerritoriesUpdate } from './admin.contract';
 import { defineEndpoint } from './endpoint';
 
 export const adminEndpoints = {
@@ -18,5 +18,13 @@ export const adminEndpoints = {
   saveTeams: defineEndpoint({
     id: 'saveTeams', method: 'PUT', path: 'admin/teams', tag: 'admin', auth: 'user', status: 200, ifMatch: true,
     summary: 'Replaces the teams (admins); record access follows at once.', body: TeamsUpdate, response: Teams, errors: [403, 412, 428],
+  }),
+  getTerritories: defineEndpoint({
+    id: 'getTerritories', method: 'GET', path: 'admin/territories', tag: 'admin', auth: 'user', status: 200,
+    summary: 'Sales territories: criteria on accounts (country, region, postcode prefix, industry, size) and who works them.', response: Territories,
+  }),
+  saveTerritories: defineEndpoint({
+    id: 'saveTerritories', method: 'PUT', path: 'admin/territories', tag: 'admin', auth: 'user', status: 200, ifMatch: true,
+    summary: 'Replaces the territories (admins). Accounts take their territory when next saved.', body: TerritoriesUpdate, response: Territories, errors: [403, 412, 428],
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/principal';
+import { ACCOUNT_SIZES } from '../domain/territory';
 
 const FieldRule = z.strictObject({
   entity: z.string().regex(/^[a-z][a-z-]{1,40}$/, { message: 'must be an entity name like opportunity' }),
@@ -35,3 +36,25 @@ export const Teams = z
     etag: z.string().nullable().meta({ description: 'Send in If-Match to save; null while the tenant has no teams saved (send If-Match: *).' }),
   })
   .meta({ id: 'Teams' });
+
+const Names = z.array(z.string().trim().min(1).max(100)).max(200);
+const TerritorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a slug like paris-enterprise' }).max(60),
+  name: z.string().trim().min(1, { message: 'is required' }).max(100),
+  criteria: z.strictObject({
+    countries: Names.optional(),
+    regions: Names.optional(),
+    postcodePrefixes: z.array(z.string().trim().min(1).max(12)).max(500).optional(),
+    industries: Names.optional(),
+    sizes: z.array(z.enum(ACCOUNT_SIZES)).max(ACCOUNT_SIZES.length).optional(),
+  }),
+  assigneeIds: z.array(z.string().min(1).max(100)).max(500),
+});
+
+export const TerritoriesUpdate = z
+  .strictObject({ territories: z.array(TerritorySchema).max(500, { message: 'must have at most 500 territories' }) })
+  .meta({ id: 'TerritoriesUpdate', description: 'In order: an account belongs to the first territory whose criteria it meets.' });
+
+export const Territories = z
+  .object({ territories: z.array(TerritorySchema), etag: z.string().nullable() })
+  .meta({ id: 'Territories' });

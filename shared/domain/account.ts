@@ -1,4 +1,5 @@
 import type { RecordBase } from './record';
+import type { AccountSize } from './territory';
 import { buildSearchText, buildSortKey, emailDomain } from './text-normalization';
 
 export type AccountType = 'prospect' | 'customer' | 'partner' | 'competitor';
@@ -15,6 +16,9 @@ export interface AccountRecord extends RecordBase {
   name: string;
   type: AccountType;
   industry?: string;
+  size?: AccountSize;
+  /** Derived from the tenant's territories when the account is saved. */
+  territoryId?: string;
   website?: string;
   phone?: string;
   email?: string;

@@ -6,7 +6,9 @@
  * - Accounts and contacts are shared read-only across the tenant (a rep must recognise any
  *   customer's e-mail in Outlook); leads, opportunities and activities are private to their
  *   owner's team and its managers.
- * - Changing a record is for its owner, the owner's teammates and the managers of the owner's
+ * - Changing a record is for its owner, the owner's teammates, the sellers who work the record's
+ *   territory (accounts carry the territory their address, industry and size put them in), and
+ *   the managers of the owner's
  *   teams; admins may change anything, and marketing maintains every contact and lead.
  */
 import type { Entity } from './access-policy';
@@ -29,6 +31,8 @@ export interface AccessScope {
   teammates: string[];
   /** Members of the teams the caller manages. */
   managed: string[];
+  /** Territories the caller works: they may change the accounts in them. */
+  territoryIds: string[];
 }
 
 export interface Team {
@@ -38,14 +42,15 @@ export interface Team {
   managerIds: string[];
 }
 
-export function scopeOf(userId: string, teams: readonly Team[]): AccessScope {
+export function scopeOf(userId: string, teams: readonly Team[], territories: ReadonlyArray<{ id: string; assigneeIds: string[] }> = []): AccessScope {
   const teammates = new Set([userId]);
   const managed = new Set<string>();
   for (const team of teams) {
     if (team.memberIds.includes(userId)) team.memberIds.forEach((member) => teammates.add(member));
     if (team.managerIds.includes(userId)) team.memberIds.forEach((member) => managed.add(member));
   }
-  return { userId, teammates: [...teammates], managed: [...managed] };
+  const territoryIds = territories.filter((territory) => territory.assigneeIds.includes(userId)).map((territory) => territory.id);
+  return { userId, teammates: [...teammates], managed: [...managed], territoryIds };
 }
 
 /** Owners whose records the caller works on: self, teammates, and the people they manage. */
@@ -70,8 +75,9 @@ export function canSee(who: Who, scope: AccessScope, entity: keyof typeof SHARIN
   return owners === 'all' || owners.includes(record.ownerId);
 }
 
-export function canChange(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string }): boolean {
+export function canChange(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string; territoryId?: string }): boolean {
   if (who.roles.includes('admin')) return true;
+  if (record.territoryId !== undefined && scope.territoryIds.includes(record.territoryId) && who.roles.some((role) => role === 'sales-rep' || role === 'sales-manager')) return true;
   if ((entity === 'contact' || entity === 'lead') && who.roles.includes('marketing')) return true;
   return workingOwners(scope).includes(record.ownerId);
 }

@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/domain/errors';
+import type { AccountRecord } from '../../../shared/domain/account';
 import { isLive } from '../../../shared/domain/record';
+import { territoryFor } from '../../../shared/domain/territory';
 import type { UseCaseDeps } from '../usecase-context';
 
 /** A parent must be a live account of the tenant and must not make the hierarchy a loop. */
@@ -22,4 +24,12 @@ export async function requireParentAccount(deps: UseCaseDeps, tenantId: string, 
     }
     currentId = parent.parentAccountId;
   }
+}
+
+/** The account with the territory its address, industry and size put it in now (none: no territory). */
+export async function withTerritory(deps: UseCaseDeps, account: AccountRecord): Promise<AccountRecord> {
+  const { value: territories } = await deps.stores.territories.get(account.tenantId);
+  const { territoryId: _previous, ...rest } = account;
+  const territoryId = territoryFor(account, territories);
+  return territoryId === undefined ? rest : { ...rest, territoryId };
 }

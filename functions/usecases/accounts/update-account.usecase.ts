@@ -5,7 +5,7 @@ import type { Versioned } from '../../../shared/domain/record';
 import { applyMergePatch } from '../merge-patch';
 import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
-import { requireParentAccount } from './account-rules';
+import { requireParentAccount, withTerritory } from './account-rules';
 
 export async function updateAccount(
   { deps, principal, scope }: UseCaseCall,
@@ -25,5 +25,5 @@ export async function updateAccount(
     emailDomains: patch.emailDomains === null ? [] : (patch.emailDomains ?? current.emailDomains),
     ...stamp(principal, deps.now()),
   };
-  return deps.stores.accounts.replace(next, current.etag);
+  return deps.stores.accounts.replace(await withTerritory(deps, next), current.etag);
 }
