@@ -13,6 +13,7 @@ import { moveOpportunityStage } from '../../functions/usecases/opportunities/mov
 import type { UseCaseCall } from '../../functions/usecases/usecase-context';
 import { DEMO_USERS } from '../identity/demo-directory';
 import { random, seedId, type SeedAccount } from './seed-data';
+import { SEEDED_COMPETITOR_IDS } from './seed-competitors';
 import { createOnce, DEMO_TEAMS, principalOf, type SeedContext } from './seed-support';
 import { scopeOf } from '../../shared/domain/record-access';
 
@@ -42,6 +43,7 @@ interface PlannedMove {
   at: Date;
   lossReason?: string;
   winReason?: string;
+  lostToCompetitorId?: string;
 }
 
 interface PlannedDeal {
@@ -75,6 +77,20 @@ function judgedProbability(stageId: string | undefined, next: () => number): num
   return Math.min(95, Math.max(5, base + pick([-15, -10, 10, 15], next)));
 }
 
+/**
+ * Every third deal met one or two competitors, chosen from the index alone: drawing from the
+ * shared random sequence would change every deal planned after it.
+ */
+function competitorsOf(index: number): Pick<OpportunityCreate, 'competitors'> {
+  if (index % 3 !== 1) return {};
+  const ids = SEEDED_COMPETITOR_IDS;
+  const first = ids[(index * 7) % ids.length] as string;
+  if (index % 2 === 0) return { competitors: [{ competitorId: first, status: 'active' }] };
+  const second = ids[(index * 7 + 1 + (index % (ids.length - 1))) % ids.length] as string;
+  // Now and then the second one dropped out of the race.
+  return { competitors: [{ competitorId: first, status: 'active' }, { competitorId: second, status: index % 5 === 0 ? 'withdrawn' : 'active', notes: 'Shortlisted by procurement' }] };
+}
+
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -90,10 +106,13 @@ function planDeal(index: number, account: SeedAccount, context: SeedContext, tod
   const lastMove = closed ? today + closeDay * DAY : today - Math.floor(1 + next() * 10) * DAY;
   const createdAt = new Date(lastMove - cycleDays * DAY);
   const step = (lastMove - createdAt.getTime()) / Math.max(1, path.length);
+  const competitors = competitorsOf(index);
   const moves = path.map((stage, n): PlannedMove => ({
     stage,
     at: new Date(createdAt.getTime() + Math.round((n + 1) * step)),
     ...(stage === LOST ? { lossReason: pick(LOSS_REASONS, next) } : {}),
+    // Most deals lost while a competitor was in the race were lost to it.
+    ...(stage === LOST && competitors.competitors && index % 4 !== 0 ? { lostToCompetitorId: competitors.competitors[0]?.competitorId } : {}),
     ...(stage === WON ? { winReason: pick(WIN_REASONS, next) } : {}),
   }));
   const product = pick(PRODUCTS, next);
@@ -109,6 +128,7 @@ function planDeal(index: number, account: SeedAccount, context: SeedContext, tod
     currency: CURRENCY_BY_COUNTRY[account.input.address?.country ?? ''] ?? 'USD',
     expectedCloseDate: isoDate(new Date(today + closeDay * DAY)),
     leadSource: pick(LEAD_SOURCES, next),
+    ...competitors,
     // A rep's judgement now and then beats the stage's default (near the stage the deal ends at).
     ...(outcome === 'open' && index % 9 === 4 ? { probability: judgedProbability(path[path.length - 1] ?? OPEN[0], next) } : {}),
   };

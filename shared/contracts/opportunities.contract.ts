@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LEAD_SOURCES, OPPORTUNITY_STATUSES, hasAtMostTwoDecimals, isCurrencyCode } from '../domain/opportunity';
 import { MAX_STAGES, STAGE_ID_PATTERN, STAGE_KINDS, stageListIssues } from '../domain/sales-stages';
 import { LineItem, LineItemInputs } from './catalog.contract';
+import { DealCompetitor, DealCompetitorsInput } from './competitors.contract';
 import { IdParams, Keyword, PageQuery, RecordId, RecordMeta, RequiredText, ShortText, pageOf } from './common';
 
 export const StageId = z
@@ -97,6 +98,8 @@ const opportunityFields = {
   description: ShortText(4000).optional(),
   lossReason: Reason.optional(),
   winReason: Reason.optional(),
+  competitors: DealCompetitorsInput.optional().meta({ description: 'Competitors met on the deal: live competitor profiles, each once.' }),
+  lostToCompetitorId: RecordId.optional().meta({ description: "When lost: the competitor that won, one of the deal's competitors." }),
 };
 
 export const OpportunityCreate = z.strictObject(opportunityFields).meta({ id: 'OpportunityCreate' });
@@ -121,13 +124,20 @@ export const OpportunityUpdate = z
     description: ShortText(4000).nullable().optional(),
     lossReason: Reason.nullable().optional(),
     winReason: Reason.nullable().optional(),
+    competitors: DealCompetitorsInput.nullable().optional().meta({ description: 'Replaces the whole list; null or [] removes them.' }),
+    lostToCompetitorId: RecordId.nullable().optional(),
   })
   .meta({ id: 'OpportunityUpdate' });
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
 
 /** The quick action of the add-ins: move to another stage, saying why when the deal is lost. */
 export const OpportunityStageMove = z
-  .strictObject({ stage: StageId, lossReason: Reason.optional(), winReason: Reason.optional() })
+  .strictObject({
+    stage: StageId,
+    lossReason: Reason.optional(),
+    winReason: Reason.optional(),
+    lostToCompetitorId: RecordId.optional().meta({ description: "When moving to the lost stage: the competitor that won, one of the deal's competitors." }),
+  })
   .meta({ id: 'OpportunityStageMove' });
 export type OpportunityStageMove = z.infer<typeof OpportunityStageMove>;
 
@@ -153,6 +163,8 @@ export const Opportunity = RecordMeta.extend({
   status: OpportunityStatus,
   lossReason: z.string().optional(),
   winReason: z.string().optional(),
+  competitors: z.array(DealCompetitor).optional(),
+  lostToCompetitorId: z.string().optional(),
   leadSource: LeadSource.optional(),
   description: z.string().optional(),
   stageHistory: z.array(StageChange),

@@ -2,6 +2,7 @@
  * Opportunities: deals in the pipeline. The rules here decide probability, status and closing
  * from the tenant's sales stages; the use cases only load, call these and store.
  */
+import type { DealCompetitor } from './competitor';
 import { AppError, type FieldIssue } from './errors';
 import type { LineItem } from './pricing';
 import type { Page, PageRequest, RecordBase, Versioned } from './record';
@@ -55,6 +56,10 @@ export interface OpportunityRecord extends RecordBase {
   status: OpportunityStatus;
   lossReason?: string;
   winReason?: string;
+  /** Competitors met on the deal; their outcome statuses follow the deal (see settleDealCompetitors). */
+  competitors?: DealCompetitor[];
+  /** When lost: the competitor that won it, one of `competitors`. */
+  lostToCompetitorId?: string;
   leadSource?: LeadSource;
   description?: string;
   /** Every stage the deal entered, oldest first: what pipeline velocity is computed from. */

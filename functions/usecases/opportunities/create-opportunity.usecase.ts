@@ -5,6 +5,7 @@ import { enterStage, withProbability, type OpportunityRecord } from '../../../sh
 import type { Versioned } from '../../../shared/domain/record';
 import { firstOpenStage } from '../../../shared/domain/sales-stages';
 import { applyMergePatch } from '../merge-patch';
+import { withDealCompetitors, withLostTo } from '../competitors/deal-competitors';
 import type { UseCaseCall } from '../usecase-context';
 import { dealMoney } from './opportunity-products';
 import { loadStages, requireAccount, requireContact, requireStage } from './opportunity-rules';
@@ -20,11 +21,12 @@ export async function createOpportunity({ deps, principal }: UseCaseCall, input:
   const stage = input.stage ? requireStage(stages, input.stage) : firstOpenStage(stages);
   if (!stage) throw new AppError('INTERNAL', 'The sales stage list has no open stage.');
   // The amount defaults to 0: only another value counts as typed, to be checked against the products.
-  const { stage: _stage, probability, lossReason, winReason, products, priceListId, amount, ...fields } = input;
+  const { stage: _stage, probability, lossReason, winReason, products, priceListId, amount, competitors, lostToCompetitorId, ...fields } = input;
   const money = await dealMoney(deps, principal.tenantId, undefined, { amount: amount === 0 ? undefined : amount, currency: input.currency, priceListId, products });
   const now = deps.now().toISOString();
   const blank: OpportunityRecord = {
     ...fields,
+    ...(competitors?.length ? { competitors } : {}),
     amount: money.amount,
     accountName: account.name,
     id: deps.newId(),
@@ -43,5 +45,5 @@ export async function createOpportunity({ deps, principal }: UseCaseCall, input:
   };
   const entered = enterStage(applyMergePatch(blank, { products: money.products, priceListId: money.priceListId }), stage, { lossReason, winReason }, { at: now, by: principal.userId });
   const record = probability === undefined ? entered : withProbability(entered, stage, probability);
-  return deps.stores.opportunities.create(record);
+  return deps.stores.opportunities.create(await withDealCompetitors(deps, withLostTo(record, lostToCompetitorId), competitors));
 }

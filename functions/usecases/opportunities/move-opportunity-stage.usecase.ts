@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { enterStage, type OpportunityRecord } from '../../../shared/domain/opportunity';
 import type { Versioned } from '../../../shared/domain/record';
 import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { withDealCompetitors, withLostTo } from '../competitors/deal-competitors';
 import type { UseCaseCall } from '../usecase-context';
 import { loadStages, requireStage } from './opportunity-rules';
 import { recordStageChanges } from './stage-timeline';
@@ -27,7 +28,9 @@ export async function moveOpportunityStage(
   const { etag: _etag, ...record } = current;
   const now = deps.now();
   const moved = enterStage(record, target, input, { at: now.toISOString(), by: principal.userId });
-  const saved = await deps.stores.opportunities.replace({ ...moved, ...stamp(principal, now) }, current.etag);
+  // The competitors' outcome statuses follow the new stage (won against everyone still in the race, say).
+  const settled = await withDealCompetitors(deps, withLostTo(moved, input.lostToCompetitorId), undefined);
+  const saved = await deps.stores.opportunities.replace({ ...settled, ...stamp(principal, now) }, current.etag);
   await recordStageChanges(deps, saved, stages, current.stageHistory.length);
   return saved;
 }

@@ -5,6 +5,7 @@ import type { Versioned } from '../../../shared/domain/record';
 import { findStage, type SalesStage } from '../../../shared/domain/sales-stages';
 import { applyMergePatch } from '../merge-patch';
 import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { withDealCompetitors, withLostTo } from '../competitors/deal-competitors';
 import type { UseCaseCall, UseCaseDeps } from '../usecase-context';
 import { dealMoney } from './opportunity-products';
 import { loadStages, requireAccount, requireContact, requireStage } from './opportunity-rules';
@@ -49,17 +50,21 @@ export async function updateOpportunity(
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'opportunity', patch.ownerId);
   const links = await checkLinks(deps, principal.tenantId, current, patch);
   const { etag: _etag, ...record } = current;
-  const { stage, probability, lossReason, winReason, amount, products, priceListId, ...plain } = patch;
+  const { stage, probability, lossReason, winReason, amount, products, priceListId, competitors, lostToCompetitorId, ...plain } = patch;
   const money = await dealMoney(deps, principal.tenantId, current, { amount, currency: patch.currency, priceListId, products });
   const now = deps.now();
   const patched: OpportunityRecord = {
-    ...applyMergePatch<OpportunityRecord>(record, { ...plain, ...money }),
+    ...applyMergePatch<OpportunityRecord>(record, { ...plain, ...money, competitors: competitors?.length === 0 ? null : competitors }),
     ...links,
     ...stamp(principal, now),
   };
   // The stage list is read only when the patch touches the stage or the probability.
   const stages = stage !== undefined || probability !== undefined ? (await loadStages(deps, principal.tenantId)).stages : [];
-  const next = applyStagePatch(patched, stages, { stage, probability, lossReason, winReason }, { at: now.toISOString(), by: principal.userId });
+  const staged = applyStagePatch(patched, stages, { stage, probability, lossReason, winReason }, { at: now.toISOString(), by: principal.userId });
+  // Like the reasons, a stage move takes only the lost-to given with it; otherwise it is merge-patched.
+  const moved = staged.stageHistory.length > current.stageHistory.length;
+  const lostTo = moved ? withLostTo(staged, lostToCompetitorId ?? undefined) : applyMergePatch<OpportunityRecord>(staged, { lostToCompetitorId });
+  const next = await withDealCompetitors(deps, lostTo, competitors ?? undefined, current);
   const saved = await deps.stores.opportunities.replace(next, current.etag);
   await recordStageChanges(deps, saved, stages, current.stageHistory.length);
   return saved;
