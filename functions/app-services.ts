@@ -24,6 +24,7 @@ import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
 import { CosmosImportJobRepository } from './infra/cosmos/import-job.repository';
 import { CosmosTenantSetting } from './infra/cosmos/tenant-setting.store';
 import { CosmosOpportunityRepository } from './infra/cosmos/opportunity.repository';
+import { CosmosQuotaRepository } from './infra/cosmos/quota.repository';
 import { CosmosSalesStageSettingsRepository } from './infra/cosmos/sales-settings.repository';
 import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
 import { CosmosContactRepository } from './infra/cosmos/contact.repository';
@@ -74,6 +75,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       fieldRules: new CosmosTenantSetting<FieldRule[]>(database.container(CONTAINERS.settings), 'field-rules', () => [...DEFAULT_FIELD_RULES]),
       teams: new CosmosTenantSetting<Team[]>(database.container(CONTAINERS.settings), 'teams', () => []),
       territories: new CosmosTenantSetting<Territory[]>(database.container(CONTAINERS.settings), 'territories', () => []),
+      quotas: new CosmosQuotaRepository(database.container(CONTAINERS.quotas)),
       catalog: createCatalogStores(database),
       leads: createLeadStores(database),
       competitors: createCompetitorStores(database),

@@ -22,6 +22,7 @@ import { leadRoutes } from './http/leads.routes';
 import { opportunityRoutes } from './http/opportunities.routes';
 import { createRouteHandler } from './http/http-pipeline';
 import { platformRoutes } from './http/platform.routes';
+import { quotaRoutes } from './http/quotas.routes';
 import { syncRoutes } from './http/sync.routes';
 import { problemResponse } from './http/problem';
 import { CONTAINERS } from './infra/cosmos/containers';
@@ -44,6 +45,8 @@ const AUDITED_CONTAINERS = [
   CONTAINERS.priceLists,
   CONTAINERS.quotes,
   CONTAINERS.orders,
+  CONTAINERS.competitors,
+  CONTAINERS.quotas,
 ];
 
 export const allRoutes: EndpointBinding[] = [
@@ -61,6 +64,7 @@ export const allRoutes: EndpointBinding[] = [
   ...leadRoutes,
   ...competitorRoutes,
   ...groupRoutes,
+  ...quotaRoutes,
 ];
 
 function functionNameOf(route: string): string {

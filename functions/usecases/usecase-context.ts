@@ -9,7 +9,17 @@ import type { ImportJobRepository } from '../../shared/domain/import-job';
 import type { OpportunityRepository } from '../../shared/domain/opportunity';
 import type { SalesStageSettingsRepository } from '../../shared/domain/sales-stages';
 import type { AccessScope } from '../../shared/domain/record-access';
-import type { AccountRepository, AuditTrail, ContactRepository, EmailIndex, FieldRuleRepository, HistoryRepository, TeamRepository, TenantSetting } from '../../shared/domain/repositories';
+import type {
+  AccountRepository,
+  AuditTrail,
+  ContactRepository,
+  EmailIndex,
+  FieldRuleRepository,
+  HistoryRepository,
+  QuotaRepository,
+  TeamRepository,
+  TenantSetting,
+} from '../../shared/domain/repositories';
 import type { Territory } from '../../shared/domain/territory';
 
 export interface CrmStores {
@@ -25,6 +35,7 @@ export interface CrmStores {
   fieldRules: FieldRuleRepository;
   teams: TeamRepository;
   territories: TenantSetting<Territory[]>;
+  quotas: QuotaRepository;
   /** Products, price lists, quotes and orders. */
   catalog: CatalogStores;
   leads: LeadStores;

@@ -4,6 +4,7 @@
  */
 import { createAccount } from '../../functions/usecases/accounts/create-account.usecase';
 import { createContact } from '../../functions/usecases/contacts/create-contact.usecase';
+import { createQuota } from '../../functions/usecases/quotas/quotas.usecase';
 import type { UseCaseDeps } from '../../functions/usecases/usecase-context';
 import { DEMO_TENANT_ID, OTHER_TENANT_ID } from '../identity/demo-directory';
 import { demoAccounts, demoContacts, seedId, type SeedAccount, type SeedContact } from './seed-data';
@@ -44,6 +45,21 @@ async function seedTeams(context: SeedContext): Promise<void> {
   await seedSetting(context, context.deps.stores.territories, DEMO_TERRITORIES);
 }
 
+/** Quarterly quotas of this year for each rep and each team. */
+async function seedQuotas(context: SeedContext): Promise<void> {
+  const year = new Date().getUTCFullYear();
+  const subjects = [
+    ...['rep1', 'rep2'].map((name) => ({ subjectType: 'user' as const, subjectId: demoUser(name).userId, amount: 250_000 })),
+    ...DEMO_TEAMS.map((team) => ({ subjectType: 'team' as const, subjectId: team.id, amount: 600_000 })),
+  ];
+  for (const subject of subjects) {
+    for (const quarter of [1, 2, 3, 4]) {
+      const input = { ...subject, period: `${year}-Q${quarter}`, currency: 'USD' };
+      await createOnce(context.report, () => createQuota(callWithId(context, 'unused'), input));
+    }
+  }
+}
+
 /** The demo book (Contoso Demo) and a small book in the second tenant (Fabrikam) for isolation. */
 export async function seedDemoData(deps: UseCaseDeps): Promise<SeedReport> {
   const report: SeedReport = { created: 0, existing: 0 };
@@ -59,6 +75,7 @@ export async function seedDemoData(deps: UseCaseDeps): Promise<SeedReport> {
   await seedNotes(demo);
   await seedLeads(demo);
   await seedGroups(demo);
+  await seedQuotas(demo);
 
   // The other tenant knows one of the same people by the same address: lookups must never cross.
   const otherOwner = demoUser('other-rep').userId;

@@ -15,6 +15,7 @@ import { importEndpoints } from './imports.api';
 import { leadEndpoints } from './leads.api';
 import { opportunityEndpoints } from './opportunities.api';
 import { platformEndpoints } from './platform.api';
+import { quotaEndpoints } from './quotas.api';
 import { syncEndpoints } from './sync.api';
 
 export const api = {
@@ -32,6 +33,7 @@ export const api = {
   ...leadEndpoints,
   ...competitorEndpoints,
   ...groupEndpoints,
+  ...quotaEndpoints,
 } as const;
 
 export type Api = typeof api;

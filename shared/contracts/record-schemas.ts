@@ -14,6 +14,8 @@ export const RECORD_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   PriceList: 'price-list',
   Quote: 'quote',
   Order: 'order',
+  Competitor: 'competitor',
+  Quota: 'quota',
 };
 
 export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
@@ -33,4 +35,8 @@ export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   PriceListUpdate: 'price-list',
   QuoteCreate: 'quote',
   QuoteUpdate: 'quote',
+  CompetitorCreate: 'competitor',
+  CompetitorUpdate: 'competitor',
+  QuotaCreate: 'quota',
+  QuotaUpdate: 'quota',
 };

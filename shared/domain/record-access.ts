@@ -33,6 +33,9 @@ export interface AccessScope {
   managed: string[];
   /** Territories the caller works: they may change the accounts in them. */
   territoryIds: string[];
+  /** Teams the caller belongs to, and teams the caller manages. */
+  teamIds: string[];
+  managedTeamIds: string[];
 }
 
 export interface Team {
@@ -45,12 +48,20 @@ export interface Team {
 export function scopeOf(userId: string, teams: readonly Team[], territories: ReadonlyArray<{ id: string; assigneeIds: string[] }> = []): AccessScope {
   const teammates = new Set([userId]);
   const managed = new Set<string>();
+  const teamIds: string[] = [];
+  const managedTeamIds: string[] = [];
   for (const team of teams) {
-    if (team.memberIds.includes(userId)) team.memberIds.forEach((member) => teammates.add(member));
-    if (team.managerIds.includes(userId)) team.memberIds.forEach((member) => managed.add(member));
+    if (team.memberIds.includes(userId)) {
+      team.memberIds.forEach((member) => teammates.add(member));
+      teamIds.push(team.id);
+    }
+    if (team.managerIds.includes(userId)) {
+      team.memberIds.forEach((member) => managed.add(member));
+      managedTeamIds.push(team.id);
+    }
   }
   const territoryIds = territories.filter((territory) => territory.assigneeIds.includes(userId)).map((territory) => territory.id);
-  return { userId, teammates: [...teammates], managed: [...managed], territoryIds };
+  return { userId, teammates: [...teammates], managed: [...managed], territoryIds, teamIds, managedTeamIds };
 }
 
 /** Owners whose records the caller works on: self, teammates, and the people they manage. */

@@ -8,6 +8,7 @@ import type { AuditEntry } from './audit';
 import type { FieldRule } from './field-security';
 import type { Team } from './record-access';
 import type { HistoryEntry, RecordRef } from './history';
+import type { QuotaRecord, QuotaSubjectType } from './quota';
 import type { Page, PageRequest, RecordChange, SyncPosition, Versioned } from './record';
 
 export interface AccountFilter {
@@ -97,3 +98,15 @@ export interface TenantSetting<T> {
 
 export type FieldRuleRepository = TenantSetting<FieldRule[]>;
 export type TeamRepository = TenantSetting<Team[]>;
+
+export interface QuotaFilter {
+  subjectType?: QuotaSubjectType;
+  subjectId?: string;
+  year?: string;
+  /** Sellers see their own quota and their teams' only. */
+  visibleTo?: { userId: string; teamIds: string[] };
+}
+
+export interface QuotaRepository extends RecordRepository<QuotaRecord> {
+  list(tenantId: string, filter: QuotaFilter, page: PageRequest): Promise<Page<Versioned<QuotaRecord>>>;
+}

@@ -14,7 +14,7 @@ function storeOf(total: number) {
     const items = Array.from({ length: Math.max(0, Math.min(page.limit, total - from)) }, (_, n) => ({ id: String(from + n) }));
     return { items, continuation: from + page.limit < total ? String(from + page.limit) : null };
   };
-  const call = { deps: { stores: { contacts: { list } } } as unknown as UseCaseDeps, principal, scope: { userId: 'u1', teammates: ['u1'], managed: [], territoryIds: [] } } as UseCaseCall;
+  const call = { deps: { stores: { contacts: { list } } } as unknown as UseCaseDeps, principal, scope: { userId: 'u1', teammates: ['u1'], managed: [], territoryIds: [], teamIds: [], managedTeamIds: [] } } as UseCaseCall;
   return { call, requests };
 }
 

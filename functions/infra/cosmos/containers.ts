@@ -26,6 +26,7 @@ export const CONTAINERS = {
   /** SKU reservations and document-number counters of the catalogue. */
   catalogKeys: 'catalog-keys',
   competitors: 'competitors',
+  quotas: 'quotas',
   /** Saved searches and static groups (with their explicit members). */
   groups: 'groups',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
