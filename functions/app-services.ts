@@ -8,6 +8,7 @@ import { api } from '../shared/contracts/api.contract';
 import type { HealthReport } from '../shared/contracts/health.contract';
 import { buildOpenApiDocument } from '../shared/contracts/openapi';
 import { DEFAULT_FIELD_RULES, fieldPolicyFor, type FieldPolicy, type FieldRule } from '../shared/domain/field-security';
+import { effectiveRoles, type RoleAssignment } from '../shared/domain/access-policy';
 import type { Principal } from '../shared/domain/principal';
 import { scopeOf, type AccessScope, type Team } from '../shared/domain/record-access';
 import type { Territory } from '../shared/domain/territory';
@@ -76,6 +77,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       teams: new CosmosTenantSetting<Team[]>(database.container(CONTAINERS.settings), 'teams', () => []),
       territories: new CosmosTenantSetting<Territory[]>(database.container(CONTAINERS.settings), 'territories', () => []),
       quotas: new CosmosQuotaRepository(database.container(CONTAINERS.quotas)),
+      roleAssignments: new CosmosTenantSetting<RoleAssignment[]>(database.container(CONTAINERS.settings), 'role-assignments', () => []),
       catalog: createCatalogStores(database),
       leads: createLeadStores(database),
       competitors: createCompetitorStores(database),
@@ -104,7 +106,11 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       const [teams, territories] = await Promise.all([deps.stores.teams.get(principal.tenantId), deps.stores.territories.get(principal.tenantId)]);
       return scopeOf(principal.userId, teams.value, territories.value);
     },
-    authenticate: (header) => validator.validate(header),
+    authenticate: async (header) => {
+      const principal = await validator.validate(header);
+      const { value: assignments } = await deps.stores.roleAssignments.get(principal.tenantId);
+      return { ...principal, roles: effectiveRoles(principal.roles, principal.userId, assignments) };
+    },
     health: () => checkHealth(config, cosmos),
     openApiDocument: () =>
       (openApi ??= buildOpenApiDocument(Object.values(api), { title: 'Office CRM API', version: config.version, serverUrl: '/api' })),

@@ -1,4 +1,5 @@
 import { adminEndpoints } from '../../shared/contracts/admin.api';
+import { roleAssignmentIssues } from '../../shared/domain/access-policy';
 import { fieldRuleIssues } from '../../shared/domain/field-security';
 import { teamListIssues } from '../../shared/domain/record-access';
 import { territoryListIssues } from '../../shared/domain/territory';
@@ -24,5 +25,11 @@ export const adminRoutes = [
   bind(adminEndpoints.saveTerritories, async (input) => {
     const { territories } = input.body;
     return versioned('territories', await saveSetting(callOf(input), input.services.deps.stores.territories, territories, territoryListIssues(territories), input.ifMatch));
+  }),
+  bind(adminEndpoints.getRoleAssignments, async (input) => versioned('assignments', await readSetting(callOf(input), input.services.deps.stores.roleAssignments))),
+  bind(adminEndpoints.saveRoleAssignments, async (input) => {
+    const call = callOf(input);
+    const { assignments } = input.body;
+    return versioned('assignments', await saveSetting(call, input.services.deps.stores.roleAssignments, assignments, roleAssignmentIssues(assignments, call.principal.userId), input.ifMatch));
   }),
 ];

@@ -17,6 +17,7 @@ import type {
   FieldRuleRepository,
   HistoryRepository,
   QuotaRepository,
+  RoleAssignmentRepository,
   TeamRepository,
   TenantSetting,
 } from '../../shared/domain/repositories';
@@ -35,6 +36,7 @@ export interface CrmStores {
   fieldRules: FieldRuleRepository;
   teams: TeamRepository;
   territories: TenantSetting<Territory[]>;
+  roleAssignments: RoleAssignmentRepository;
   quotas: QuotaRepository;
   /** Products, price lists, quotes and orders. */
   catalog: CatalogStores;

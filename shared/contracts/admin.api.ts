@@ -1,4 +1,4 @@
-import { FieldRules, FieldRulesUpdate, Teams, TeamsUpdate, Territories, TerritoriesUpdate } from './admin.contract';
+import { FieldRules, FieldRulesUpdate, RoleAssignments, RoleAssignmentsUpdate, Teams, TeamsUpdate, Territories, TerritoriesUpdate } from './admin.contract';
 import { defineEndpoint } from './endpoint';
 
 export const adminEndpoints = {
@@ -26,5 +26,14 @@ export const adminEndpoints = {
   saveTerritories: defineEndpoint({
     id: 'saveTerritories', method: 'PUT', path: 'admin/territories', tag: 'admin', auth: 'user', status: 200, ifMatch: true,
     summary: 'Replaces the territories (admins). Accounts take their territory when next saved.', body: TerritoriesUpdate, response: Territories, errors: [403, 412, 428],
+  }),
+  getRoleAssignments: defineEndpoint({
+    id: 'getRoleAssignments', method: 'GET', path: 'admin/roles', tag: 'admin', auth: 'user', status: 200,
+    summary: 'CRM roles assigned per user; users not listed keep the roles of their sign-in token.', response: RoleAssignments,
+  }),
+  saveRoleAssignments: defineEndpoint({
+    id: 'saveRoleAssignments', method: 'PUT', path: 'admin/roles', tag: 'admin', auth: 'user', status: 200, ifMatch: true,
+    summary: 'Replaces the role assignments (admins; you cannot take your own admin role away).', body: RoleAssignmentsUpdate, response: RoleAssignments,
+    errors: [403, 412, 428],
   }),
 } as const;

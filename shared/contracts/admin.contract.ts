@@ -58,3 +58,14 @@ export const TerritoriesUpdate = z
 export const Territories = z
   .object({ territories: z.array(TerritorySchema), etag: z.string().nullable() })
   .meta({ id: 'Territories' });
+
+const RoleAssignmentSchema = z.strictObject({
+  userId: z.string().min(1).max(100),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length),
+});
+
+export const RoleAssignmentsUpdate = z
+  .strictObject({ assignments: z.array(RoleAssignmentSchema).max(5000, { message: 'must have at most 5000 assignments' }) })
+  .meta({ id: 'RoleAssignmentsUpdate', description: 'Roles per user; they replace the roles of the user’s sign-in token (Entra app roles), which apply to users not listed.' });
+
+export const RoleAssignments = z.object({ assignments: z.array(RoleAssignmentSchema), etag: z.string().nullable() }).meta({ id: 'RoleAssignments' });

@@ -42,3 +42,30 @@ export function assertCan(principal: Pick<Principal, 'roles'>, operation: Operat
 export function assertCanSetOwner(principal: Principal, entity: Entity, ownerId: string): void {
   if (ownerId !== principal.userId) assertCan(principal, 'assign', entity);
 }
+
+/**
+ * Roles assigned in the CRM by its admins, per user. They replace the roles of the user's token
+ * (Entra app roles), which remain the bootstrap: a user without an assignment keeps their token's.
+ */
+export interface RoleAssignment {
+  userId: string;
+  roles: Role[];
+}
+
+export function effectiveRoles(tokenRoles: readonly Role[], userId: string, assignments: readonly RoleAssignment[]): Role[] {
+  const assigned = assignments.find((assignment) => assignment.userId === userId);
+  return assigned ? [...assigned.roles] : [...tokenRoles];
+}
+
+/** An assignment list must name each user once and must not leave the tenant without an admin. */
+export function roleAssignmentIssues(assignments: readonly RoleAssignment[], editorId: string): Array<{ field: string; message: string }> {
+  const issues: Array<{ field: string; message: string }> = [];
+  const seen = new Set<string>();
+  assignments.forEach((assignment, index) => {
+    if (seen.has(assignment.userId)) issues.push({ field: `assignments.${index}.userId`, message: 'is assigned twice' });
+    seen.add(assignment.userId);
+  });
+  const own = assignments.find((assignment) => assignment.userId === editorId);
+  if (own && !own.roles.includes('admin')) issues.push({ field: `assignments.${assignments.indexOf(own)}.roles`, message: 'would take your own admin role away; ask another admin' });
+  return issues;
+}

@@ -4,6 +4,7 @@
  */
 import type { AccountRecord, AccountType } from './account';
 import type { ContactRecord } from './contact';
+import type { RoleAssignment } from './access-policy';
 import type { AuditEntry } from './audit';
 import type { FieldRule } from './field-security';
 import type { Team } from './record-access';
@@ -98,6 +99,7 @@ export interface TenantSetting<T> {
 
 export type FieldRuleRepository = TenantSetting<FieldRule[]>;
 export type TeamRepository = TenantSetting<Team[]>;
+export type RoleAssignmentRepository = TenantSetting<RoleAssignment[]>;
 
 export interface QuotaFilter {
   subjectType?: QuotaSubjectType;
