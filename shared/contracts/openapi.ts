@@ -23,8 +23,11 @@ class SchemaCollector {
     const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
     delete json.$defs;
     delete json.$schema;
-    const renames = new Map<string, string>();
-    for (const [name, def] of Object.entries(defs)) renames.set(name, this.register(name, def));
+    // Named sub-schemas refer to each other by `#/$defs/...` too: point every reference at the
+    // component it was registered as (a name can change when an input and an output variant differ).
+    const renames = new Map<string, string>(Object.keys(defs).map((name) => [name, name]));
+    for (const [name, def] of Object.entries(defs)) renames.set(name, this.register(name, rewriteRefs(def, renames) as JsonSchema));
+    for (const [name, def] of Object.entries(defs)) this.components[renames.get(name) ?? name] = stripId(rewriteRefs(def, renames) as JsonSchema);
     const id = (json.id as string | undefined) ?? undefined;
     const rewritten = rewriteRefs(json, renames) as JsonSchema;
     if (id) {
@@ -44,6 +47,12 @@ class SchemaCollector {
     this.components[candidate] = clean;
     return candidate;
   }
+}
+
+function stripId(schema: JsonSchema): JsonSchema {
+  const clean = { ...schema };
+  delete clean.id;
+  return clean;
 }
 
 function rewriteRefs(node: unknown, renames: Map<string, string>): unknown {

@@ -135,3 +135,13 @@ describe('OpenAPI', () => {
     }
   });
 });
+
+describe('OpenAPI references', () => {
+  it('resolves every $ref to a component of the document', async () => {
+    const response = await call<{ components: { schemas: Record<string, unknown> } }>('GET', 'openapi.json');
+    const refs = [...response.text.matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1] as string);
+    expect(refs.length).toBeGreaterThan(20);
+    const dangling = refs.filter((ref) => !ref.startsWith('#/components/schemas/') || !(ref.slice('#/components/schemas/'.length) in response.body.components.schemas));
+    expect([...new Set(dangling)]).toEqual([]);
+  });
+});
