@@ -48,11 +48,13 @@ function hookWrites(): void {
   const originalSet = proto._set;
   const originalDelete = proto.delete;
   proto._set = function (this: AnyItems, data: ItemObject): ItemObject {
+    partitionViews.delete(this);
     const result = originalSet.call(this, data);
     record(this, (where) => ({ op: 'put', ...where, ridCount: this._ridCount, data: result }));
     return result;
   };
   proto.delete = function (this: AnyItems, idOrRid: string, partition: unknown): void {
+    partitionViews.delete(this);
     const existing = requestScope.getStore()?.journal ? this._item('/id', idOrRid, partition).read() : undefined;
     originalDelete.call(this, idOrRid, partition);
     if (existing) record(this, (where) => ({ op: 'delete', ...where, rid: existing._rid }));
@@ -67,8 +69,29 @@ function record(items: AnyItems, build: (where: ChangeLocation) => StateChange):
 }
 
 /**
+ * Each collection's documents grouped by partition value, built on the first partitioned query
+ * after a write and reused until the next write: rebuilding the grouping per query cost as much
+ * as the query itself on large collections.
+ */
+const partitionViews = new WeakMap<object, Map<unknown, Map<string, unknown>>>();
+
+function viewsOf(documents: Documents): Map<unknown, Map<string, unknown>> {
+  const cached = partitionViews.get(documents);
+  if (cached) return cached;
+  const views = new Map<unknown, Map<string, unknown>>();
+  for (const [rid, item] of documents._data) {
+    const value = documents._getPartition(item.read());
+    let view = views.get(value);
+    if (!view) views.set(value, (view = new Map()));
+    view.set(rid, item);
+  }
+  partitionViews.set(documents, views);
+  return views;
+}
+
+/**
  * The server runs every query over the whole collection. When the request names a partition,
- * show the (synchronous) query only that partition's documents by swapping in a filtered view.
+ * show the (synchronous) query only that partition's documents by swapping in its view.
  */
 function hookDocumentQueries(): void {
   const originalQuery = Items.prototype.query;
@@ -76,10 +99,7 @@ function hookDocumentQueries(): void {
     const filter = requestScope.getStore()?.partition;
     if (!filter) return originalQuery.apply(this, args);
     const all = this._data;
-    const view: typeof all = new Map();
-    for (const [rid, item] of all) {
-      if (this._getPartition(item.read()) === filter.value) view.set(rid, item);
-    }
+    const view = (viewsOf(this).get(filter.value) ?? new Map()) as typeof all;
     this._data = view;
     try {
       return originalQuery.apply(this, args);
