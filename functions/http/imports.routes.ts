@@ -1,11 +1,12 @@
 /** Import (upload → preview → adjust → commit → poll) and export of contacts and accounts. */
 import { api } from '../../shared/contracts/api.contract';
 import type { ExportFile, ImportJob, ImportPreview } from '../../shared/contracts/imports.contract';
+import { AppError } from '../../shared/domain/errors';
 import { redactRecord } from '../../shared/domain/field-security';
 import type { ImportJobRecord } from '../../shared/domain/import-job';
 import type { Versioned } from '../../shared/domain/record';
 import { accountsToCsv, contactsToCsv, contactsToVCards } from '../../shared/domain/record-export';
-import { exportAccounts, exportContacts } from '../usecases/exports/export-records.usecase';
+import { exportAccounts, exportContacts, exportGroup } from '../usecases/exports/export-records.usecase';
 import { commitImport } from '../usecases/imports/commit-import.usecase';
 import { createImport } from '../usecases/imports/create-import.usecase';
 import { getImport, listImports } from '../usecases/imports/read-imports.usecase';
@@ -69,5 +70,21 @@ export const importRoutes = [
     const policy = await input.services.fieldPolicy(call.principal);
     const accounts = (await exportAccounts(call, filters)).map((record) => redactRecord(policy, 'account', toAccount(record)));
     return { body: exportFile('accounts', 'csv', accountsToCsv(accounts, delimiter), accounts.length, call.deps.now()) };
+  }),
+  bind(api.exportGroup, async (input) => {
+    const { format, delimiter } = input.query;
+    const call = callOf(input);
+    const policy = await input.services.fieldPolicy(call.principal);
+    const group = await exportGroup(call, input.params.id, policy);
+    const now = call.deps.now();
+    if (group.entity === 'account') {
+      if (format === 'vcard') throw new AppError('VALIDATION', 'vCard is for contacts; export an account group as CSV.', { issues: [{ field: 'format', message: 'must be csv for an account group' }] });
+      const accounts = group.records.map((record) => redactRecord(policy, 'account', toAccount(record)));
+      return { body: exportFile('accounts', 'csv', accountsToCsv(accounts, delimiter), accounts.length, now) };
+    }
+    const contacts = group.records.map((record) => redactRecord(policy, 'contact', toContact(record)));
+    return {
+      body: format === 'vcard' ? exportFile('contacts', 'vcf', contactsToVCards(contacts), contacts.length, now) : exportFile('contacts', 'csv', contactsToCsv(contacts, delimiter), contacts.length, now),
+    };
   }),
 ];

@@ -3,6 +3,7 @@ import {
   ExportAccountsQuery,
   ExportContactsQuery,
   ExportFile,
+  ExportGroupQuery,
   ImportCreate,
   ImportIdParams,
   ImportJob,
@@ -45,5 +46,10 @@ export const importEndpoints = {
     id: 'exportAccounts', method: 'GET', path: 'exports/accounts', tag: 'imports', auth: 'user', status: 200,
     summary: 'Every account matching the filters as one CSV file (at most 10,000: narrow the filters above that).',
     query: ExportAccountsQuery, response: ExportFile, errors: [403, 413],
+  }),
+  exportGroup: defineEndpoint({
+    id: 'exportGroup', method: 'GET', path: 'exports/groups/{id}', tag: 'imports', auth: 'user', status: 200,
+    summary: 'The members of a contact or account group, as you may see them, as one CSV (or vCard for contacts) file.',
+    params: ImportIdParams, query: ExportGroupQuery, response: ExportFile, errors: [403, 404, 413],
   }),
 } as const;

@@ -139,6 +139,12 @@ export const ExportAccountsQuery = z.strictObject({
 });
 export type ExportAccountsQuery = z.infer<typeof ExportAccountsQuery>;
 
+export const ExportGroupQuery = z.strictObject({
+  format: z.enum(['csv', 'vcard']).default('csv').meta({ description: 'vcard: contact groups only.' }),
+  delimiter: ExportDelimiter,
+});
+export type ExportGroupQuery = z.infer<typeof ExportGroupQuery>;
+
 export const ExportFile = z
   .object({
     fileName: z.string(),
