@@ -3,11 +3,13 @@ import { syncEndpoints } from '../../shared/contracts/sync.api';
 import type { AccountRecord } from '../../shared/domain/account';
 import type { ActivityRecord } from '../../shared/domain/activity';
 import type { ContactRecord } from '../../shared/domain/contact';
+import type { LeadRecord } from '../../shared/domain/lead';
 import type { OpportunityRecord } from '../../shared/domain/opportunity';
 import type { Versioned } from '../../shared/domain/record';
 import { changesSince, isTombstone, type EntityChanges } from '../usecases/sync/changes-since.usecase';
 import { bind, callOf } from './endpoint-binding';
 import { toActivity } from './activities.routes';
+import { toLead } from './leads.routes';
 import { toOpportunity } from './opportunities.routes';
 import { toAccount, toContact } from './record-mappers';
 
@@ -24,6 +26,8 @@ function toChange(entity: EntityChanges['entity'], change: EntityChanges['change
       return { entity, ...base, record: deleted ? null : toOpportunity(change.record as Versioned<OpportunityRecord>) };
     case 'activity':
       return { entity, ...base, record: deleted ? null : toActivity(change.record as Versioned<ActivityRecord>) };
+    case 'lead':
+      return { entity, ...base, record: deleted ? null : toLead(change.record as Versioned<LeadRecord>) };
   }
 }
 

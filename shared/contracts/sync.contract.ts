@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Account } from './accounts.contract';
 import { Activity } from './activities.contract';
 import { Contact } from './contacts.contract';
+import { Lead } from './leads.contract';
 import { Opportunity } from './opportunities.contract';
 
 export const SyncQuery = z.strictObject({
@@ -21,7 +22,7 @@ const changeOf = <E extends string, R extends z.ZodType>(entity: E, record: R) =
   });
 
 export const SyncChange = z
-  .discriminatedUnion('entity', [changeOf('account', Account), changeOf('contact', Contact), changeOf('opportunity', Opportunity), changeOf('activity', Activity)])
+  .discriminatedUnion('entity', [changeOf('account', Account), changeOf('contact', Contact), changeOf('opportunity', Opportunity), changeOf('activity', Activity), changeOf('lead', Lead)])
   .meta({ id: 'SyncChange' });
 export type SyncChange = z.infer<typeof SyncChange>;
 

@@ -7,7 +7,7 @@ import type { EmailLabel, PhoneLabel } from './contact';
 import { AppError, type FieldIssue } from './errors';
 import { LEAD_SOURCES, type LeadSource } from './opportunity';
 import type { Page, PageRequest, RecordBase, Versioned } from './record';
-import type { RecordRepository } from './repositories';
+import type { ChangeSource, RecordRepository } from './repositories';
 import { buildSearchText } from './text-normalization';
 
 export { LEAD_SOURCES, type LeadSource };
@@ -60,7 +60,7 @@ export interface LeadFilter {
   source?: LeadSource;
 }
 
-export interface LeadRepository extends RecordRepository<LeadRecord> {
+export interface LeadRepository extends RecordRepository<LeadRecord>, ChangeSource<LeadRecord> {
   /** Live leads, newest first. */
   list(tenantId: string, filter: LeadFilter, page: PageRequest): Promise<Page<Versioned<LeadRecord>>>;
 }

@@ -90,3 +90,11 @@ it('feeds deals and activities too, only those the caller may see', async () => 
   const adminChanges = (await drain(await stack.tokenFor('admin'), fresh.checkpoint)).changes.map((change) => change.id);
   expect(adminChanges).toEqual(expect.arrayContaining([mine.id, theirs.id]));
 });
+
+it('feeds leads too', async () => {
+  const fresh = await drain(rep);
+  const lead = (await call<Rec>('POST', 'leads', { token: rep, body: { lastName: 'Prospectus', company: 'Feed Co' } })).body;
+  await settle();
+  const changes = (await drain(rep, fresh.checkpoint)).changes;
+  expect(changes.find((change) => change.id === lead.id)).toMatchObject({ entity: 'lead', deleted: false, record: { lastName: 'Prospectus' } });
+});

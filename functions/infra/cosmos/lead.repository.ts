@@ -1,7 +1,7 @@
 /** Leads in Cosmos, over the shared record store (ETags, audit, keyset paging, keyword search). */
 import type { Container } from '@azure/cosmos';
 import { leadSearchText, leadSortKey, type LeadFilter, type LeadRecord, type LeadRepository } from '../../../shared/domain/lead';
-import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, Versioned, SyncPosition } from '../../../shared/domain/record';
 import { keywordClauses, ownerClauses } from './keyword-clauses';
 import { RecordStore, type QueryClause } from './record-store';
 
@@ -17,6 +17,11 @@ export class CosmosLeadRepository implements LeadRepository {
     private readonly ready: () => Promise<void>,
   ) {
     this.store = new RecordStore<LeadRecord>(container, 'lead', (lead) => ({ sortKey: leadSortKey(lead), searchText: leadSearchText(lead) }));
+  }
+
+  async changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number) {
+    await this.ready();
+    return this.store.changesSince(tenantId, after, settledBefore, limit);
   }
 
   async get(tenantId: string, id: string) {

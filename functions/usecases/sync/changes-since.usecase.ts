@@ -11,7 +11,7 @@ import { decodeCheckpoint, encodeCheckpoint } from './sync-checkpoint';
  */
 export const SYNC_SETTLE_SECONDS = 2;
 
-export type SyncEntity = 'account' | 'contact' | 'opportunity' | 'activity';
+export type SyncEntity = 'account' | 'contact' | 'opportunity' | 'activity' | 'lead';
 
 /** What the feed needs of every record: an owner for record access, a tombstone for deletions. */
 type SyncedRecord = RecordBase & { ownerId: string };
@@ -35,6 +35,7 @@ function sourcesOf(call: UseCaseCall): Array<{ entity: SyncEntity; source: Chang
     { entity: 'contact', source: stores.contacts },
     { entity: 'opportunity', source: stores.opportunities },
     { entity: 'activity', source: stores.activities },
+    { entity: 'lead', source: stores.leads.leads },
   ];
 }
 
