@@ -25,6 +25,11 @@ const TeamSchema = z.strictObject({
   name: z.string().trim().min(1, { message: 'is required' }).max(100),
   memberIds: z.array(UserId).max(500),
   managerIds: z.array(UserId).max(50),
+  accountIds: z
+    .array(z.uuid({ message: 'must be an account id' }))
+    .max(200)
+    .optional()
+    .meta({ description: 'Makes it a special-account team: its members work these accounts’ deals whoever owns them.' }),
 });
 
 export const TeamsUpdate = z.strictObject({ teams: z.array(TeamSchema).max(200, { message: 'must have at most 200 teams' }) }).meta({ id: 'TeamsUpdate' });

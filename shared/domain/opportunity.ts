@@ -70,6 +70,8 @@ export interface OpportunityFilter {
   keywords?: string[];
   /** Record-level access: only these owners' deals (absent: all). */
   visibleOwners?: string[];
+  /** With `visibleOwners`: deals of these accounts are visible too (special-account teams). */
+  keyAccountIds?: string[];
   accountId?: string;
   ownerId?: string;
   stage?: string;

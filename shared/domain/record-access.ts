@@ -36,6 +36,8 @@ export interface AccessScope {
   /** Teams the caller belongs to, and teams the caller manages. */
   teamIds: string[];
   managedTeamIds: string[];
+  /** Key accounts of the special-account teams the caller is in or manages. */
+  keyAccountIds: string[];
 }
 
 export interface Team {
@@ -43,6 +45,11 @@ export interface Team {
   name: string;
   memberIds: string[];
   managerIds: string[];
+  /**
+   * A special-account team: the key accounts it serves. Its members work those accounts' deals
+   * whoever owns them, beside the deals of their own sales team.
+   */
+  accountIds?: string[];
 }
 
 export function scopeOf(userId: string, teams: readonly Team[], territories: ReadonlyArray<{ id: string; assigneeIds: string[] }> = []): AccessScope {
@@ -50,7 +57,10 @@ export function scopeOf(userId: string, teams: readonly Team[], territories: Rea
   const managed = new Set<string>();
   const teamIds: string[] = [];
   const managedTeamIds: string[] = [];
+  const keyAccountIds = new Set<string>();
   for (const team of teams) {
+    if (team.memberIds.includes(userId) || team.managerIds.includes(userId)) team.accountIds?.forEach((id) => keyAccountIds.add(id));
+    if (team.accountIds?.length) continue; // an account team shares its accounts, not its members' own books
     if (team.memberIds.includes(userId)) {
       team.memberIds.forEach((member) => teammates.add(member));
       teamIds.push(team.id);
@@ -61,7 +71,7 @@ export function scopeOf(userId: string, teams: readonly Team[], territories: Rea
     }
   }
   const territoryIds = territories.filter((territory) => territory.assigneeIds.includes(userId)).map((territory) => territory.id);
-  return { userId, teammates: [...teammates], managed: [...managed], territoryIds, teamIds, managedTeamIds };
+  return { userId, teammates: [...teammates], managed: [...managed], territoryIds, teamIds, managedTeamIds, keyAccountIds: [...keyAccountIds] };
 }
 
 /** Owners whose records the caller works on: self, teammates, and the people they manage. */
@@ -81,13 +91,19 @@ export function visibleOwners(who: Who, scope: AccessScope, entity: keyof typeof
   return workingOwners(scope);
 }
 
-export function canSee(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string }): boolean {
-  const owners = visibleOwners(who, scope, entity);
-  return owners === 'all' || owners.includes(record.ownerId);
+/** A deal of a key account the caller serves through a special-account team. */
+function onKeyAccount(scope: AccessScope, record: { accountId?: string }): boolean {
+  return record.accountId !== undefined && scope.keyAccountIds.includes(record.accountId);
 }
 
-export function canChange(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string; territoryId?: string }): boolean {
+export function canSee(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string; accountId?: string }): boolean {
+  const owners = visibleOwners(who, scope, entity);
+  return owners === 'all' || owners.includes(record.ownerId) || (entity === 'opportunity' && onKeyAccount(scope, record));
+}
+
+export function canChange(who: Who, scope: AccessScope, entity: keyof typeof SHARING, record: { ownerId: string; territoryId?: string; accountId?: string }): boolean {
   if (who.roles.includes('admin')) return true;
+  if (entity === 'opportunity' && onKeyAccount(scope, record) && who.roles.some((role) => role === 'sales-rep' || role === 'sales-manager')) return true;
   if (record.territoryId !== undefined && scope.territoryIds.includes(record.territoryId) && who.roles.some((role) => role === 'sales-rep' || role === 'sales-manager')) return true;
   if ((entity === 'contact' || entity === 'lead') && who.roles.includes('marketing')) return true;
   return workingOwners(scope).includes(record.ownerId);

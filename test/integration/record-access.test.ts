@@ -69,3 +69,23 @@ it('follows the teams an admin saves, at once', async () => {
   expect((await call('GET', `opportunities/${rep2Deal.id}`, { token: tokens.rep1 })).status).toBe(200);
   expect((await call('PUT', 'admin/teams', { token: tokens.manager, headers: { 'If-Match': '*' }, body: { teams: [] } })).status).toBe(403);
 });
+
+it('lets a special-account team work its key account’s deals whoever owns them', async () => {
+  const admin = await stack.tokenFor('admin');
+  const key = (await call<Rec>('POST', 'accounts', { token: tokens.manager, body: { name: 'Key Account Corp' } })).body;
+  const outsiderDeal = (await call<Rec>('POST', 'opportunities', {
+    token: tokens.manager, body: { name: 'Key deal', accountId: key.id, expectedCloseDate: '2027-09-30', ownerId: 'outsider-user' },
+  })).body;
+  expect((await call('GET', `opportunities/${outsiderDeal.id}`, { token: tokens.rep2 })).status).toBe(404);
+  const teams = await call<{ teams: Array<Record<string, unknown>>; etag: string }>('GET', 'admin/teams', { token: admin });
+  const rep2Id = (await stack.services.authenticate(`Bearer ${tokens.rep2}`)).userId;
+  const saved = await call('PUT', 'admin/teams', {
+    token: admin, headers: { 'If-Match': teams.body.etag },
+    body: { teams: [...teams.body.teams, { id: 'key-corp', name: 'Key Account Corp team', memberIds: [rep2Id], managerIds: [], accountIds: [key.id] }] },
+  });
+  expect(saved.status).toBe(200);
+  expect((await call('GET', `opportunities/${outsiderDeal.id}`, { token: tokens.rep2 })).status).toBe(200);
+  const list = await call<{ items: Rec[] }>('GET', 'opportunities?q=key%20deal', { token: tokens.rep2 });
+  expect(list.body.items.map((item) => item.id)).toEqual([outsiderDeal.id]);
+  expect((await call('PATCH', `opportunities/${outsiderDeal.id}`, { token: tokens.rep2, body: { amount: 42 }, headers: { 'If-Match': outsiderDeal.etag } })).status).toBe(200);
+});

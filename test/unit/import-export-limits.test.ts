@@ -1,3 +1,4 @@
+import { scopeOf } from '../../shared/domain/record-access';
 import { exportContacts, MAX_EXPORT_ROWS } from '../../functions/usecases/exports/export-records.usecase';
 import type { UseCaseCall, UseCaseDeps } from '../../functions/usecases/usecase-context';
 import { AppError } from '../../shared/domain/errors';
@@ -14,7 +15,7 @@ function storeOf(total: number) {
     const items = Array.from({ length: Math.max(0, Math.min(page.limit, total - from)) }, (_, n) => ({ id: String(from + n) }));
     return { items, continuation: from + page.limit < total ? String(from + page.limit) : null };
   };
-  const call = { deps: { stores: { contacts: { list } } } as unknown as UseCaseDeps, principal, scope: { userId: 'u1', teammates: ['u1'], managed: [], territoryIds: [], teamIds: [], managedTeamIds: [] } } as UseCaseCall;
+  const call = { deps: { stores: { contacts: { list } } } as unknown as UseCaseDeps, principal, scope: scopeOf('u1', []) } as UseCaseCall;
   return { call, requests };
 }
 

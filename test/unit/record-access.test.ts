@@ -42,3 +42,19 @@ describe('who sees and changes which records', () => {
     expect(visibleOwners(rep1, scopeOf('loner', teams), 'opportunity')).toEqual(['loner']);
   });
 });
+
+describe('special-account teams', () => {
+  const withKeyAccount: Team[] = [...teams, { id: 'key-acme', name: 'Acme account team', memberIds: ['rep2'], managerIds: [], accountIds: ['acme'] }];
+
+  it('let their members see and work the deals of their key accounts whoever owns them', () => {
+    const scope = scopeOf('rep2', withKeyAccount);
+    const deal = { ownerId: 'rep1', accountId: 'acme' };
+    expect(canSee({ roles: ['sales-rep'] }, scope, 'opportunity', deal)).toBe(true);
+    expect(canChange({ roles: ['sales-rep'] }, scope, 'opportunity', deal)).toBe(true);
+    expect(canSee({ roles: ['sales-rep'] }, scope, 'opportunity', { ownerId: 'rep1', accountId: 'other' })).toBe(false);
+  });
+
+  it('do not make their members teammates', () => {
+    expect(scopeOf('rep2', withKeyAccount).teammates).toEqual(['rep2']);
+  });
+});

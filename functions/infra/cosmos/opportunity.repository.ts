@@ -45,7 +45,7 @@ export class CosmosOpportunityRepository implements OpportunityRepository {
   }
 
   list(tenantId: string, filter: OpportunityFilter, page: PageRequest): Promise<Page<Versioned<OpportunityRecord>>> {
-    const clauses: QueryClause[] = [...keywordClauses(filter.keywords), ...ownerClauses(filter.visibleOwners)];
+    const clauses: QueryClause[] = [...keywordClauses(filter.keywords), ...ownerClauses(filter.visibleOwners, filter.keyAccountIds)];
     for (const field of EQUALS) {
       const value = filter[field];
       if (value !== undefined) clauses.push({ sql: `c.${field} = @${field}`, parameters: [{ name: `@${field}`, value }] });

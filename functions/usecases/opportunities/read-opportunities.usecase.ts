@@ -16,6 +16,10 @@ export async function listOpportunities({ deps, principal, scope }: UseCaseCall,
   assertCan(principal, 'read', 'opportunity');
   const { limit, continuation, q, ...filters } = query;
   const owners = visibleOwners(principal, scope, 'opportunity');
-  const filter = { ...filters, keywords: q ? searchTokens(q) : undefined, visibleOwners: owners === 'all' ? undefined : owners };
+  const filter = {
+    ...filters,
+    keywords: q ? searchTokens(q) : undefined,
+    ...(owners === 'all' ? {} : { visibleOwners: owners, keyAccountIds: scope.keyAccountIds }),
+  };
   return deps.stores.opportunities.list(principal.tenantId, filter, { limit, continuation });
 }
