@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/domain/errors';
 import type { Principal } from '../../shared/domain/principal';
 import { isLive, type RecordBase, type Versioned } from '../../shared/domain/record';
+import { assertCan, type Entity } from '../../shared/domain/access-policy';
 import { canChange, canSee, type SHARING } from '../../shared/domain/record-access';
 import type { UseCaseCall, UseCaseDeps } from './usecase-context';
 
@@ -57,4 +58,23 @@ export function sameEtag(a: string, b: string): boolean {
 export function newRecordFields(deps: UseCaseDeps, principal: Principal, ownerId: string): RecordBase & { ownerId: string } {
   const now = deps.now().toISOString();
   return { id: deps.newId(), tenantId: principal.tenantId, ownerId, createdAt: now, createdBy: principal.userId, updatedAt: now, updatedBy: principal.userId, deletedAt: null };
+}
+
+/**
+ * The prologue of every update and delete: the role allows it, the client sent the version it
+ * read, the record is one the caller may change, and that version is still current.
+ */
+export async function loadForChange<T extends Owned>(
+  call: Pick<UseCaseCall, 'principal' | 'scope'>,
+  operation: 'update' | 'delete',
+  entity: SharedEntity & Entity,
+  store: { get(tenantId: string, id: string): Promise<Versioned<T> | null> },
+  id: string,
+  ifMatch: string | undefined,
+): Promise<Versioned<T>> {
+  assertCan(call.principal, operation, entity);
+  const etag = requireIfMatch(ifMatch);
+  const current = requireWritable(call, await store.get(call.principal.tenantId, id), entity);
+  requireCurrentVersion(current, etag, entity);
+  return current;
 }

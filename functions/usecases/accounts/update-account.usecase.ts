@@ -1,9 +1,9 @@
 import type { AccountUpdate } from '../../../shared/contracts/accounts.contract';
 import type { AccountRecord } from '../../../shared/domain/account';
-import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
+import { assertCanSetOwner } from '../../../shared/domain/access-policy';
 import type { Versioned } from '../../../shared/domain/record';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { loadForChange, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { requireParentAccount, withTerritory } from './account-rules';
 
@@ -13,10 +13,7 @@ export async function updateAccount(
   patch: AccountUpdate,
   ifMatch: string | undefined,
 ): Promise<Versioned<AccountRecord>> {
-  assertCan(principal, 'update', 'account');
-  const etag = requireIfMatch(ifMatch);
-  const current = requireWritable({ principal, scope }, await deps.stores.accounts.get(principal.tenantId, id), 'account');
-  requireCurrentVersion(current, etag, 'account');
+  const current = await loadForChange({ principal, scope }, 'update', 'account', deps.stores.accounts, id, ifMatch);
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'account', patch.ownerId);
   if (patch.parentAccountId) await requireParentAccount(deps, principal.tenantId, patch.parentAccountId, id);
   const { etag: _etag, ...record } = current;

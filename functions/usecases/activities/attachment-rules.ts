@@ -4,18 +4,14 @@
  * blob. The blob is written before the metadata and removed after it; a failure in between
  * leaves an orphan blob, which nothing references and a maintenance job can prune.
  */
-import { assertCan } from '../../../shared/domain/access-policy';
 import type { ActivityRecord, AttachmentMeta } from '../../../shared/domain/activity';
 import { AppError } from '../../../shared/domain/errors';
 import type { Versioned } from '../../../shared/domain/record';
-import { requireCurrentVersion, requireIfMatch, requireWritable } from '../record-guards';
+import { loadForChange } from '../record-guards';
 import type { UseCaseCall, UseCaseDeps } from '../usecase-context';
 
 export async function currentVersion({ deps, principal, scope }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<Versioned<ActivityRecord>> {
-  assertCan(principal, 'update', 'activity');
-  const etag = requireIfMatch(ifMatch);
-  const current = requireWritable({ principal, scope }, await deps.stores.activities.get(principal.tenantId, id), 'activity');
-  requireCurrentVersion(current, etag, 'activity');
+  const current = await loadForChange({ principal, scope }, 'update', 'activity', deps.stores.activities, id, ifMatch);
   return current;
 }
 

@@ -1,5 +1,4 @@
-import { assertCan } from '../../../shared/domain/access-policy';
-import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { loadForChange, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 
 /**
@@ -7,10 +6,7 @@ import type { UseCaseCall } from '../usecase-context';
  * timeline entries of past completions stay too (they record what happened).
  */
 export async function deleteActivity({ deps, principal, scope }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
-  assertCan(principal, 'delete', 'activity');
-  const etag = requireIfMatch(ifMatch);
-  const current = requireWritable({ principal, scope }, await deps.stores.activities.get(principal.tenantId, id), 'activity');
-  requireCurrentVersion(current, etag, 'activity');
+  const current = await loadForChange({ principal, scope }, 'delete', 'activity', deps.stores.activities, id, ifMatch);
   const { etag: _etag, ...record } = current;
   const now = deps.now();
   await deps.stores.activities.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);

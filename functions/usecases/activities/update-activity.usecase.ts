@@ -1,10 +1,10 @@
 import type { ActivityUpdate } from '../../../shared/contracts/activities.contract';
-import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
+import { assertCanSetOwner } from '../../../shared/domain/access-policy';
 import type { ActivityRecord } from '../../../shared/domain/activity';
 import { assertEditable } from '../../../shared/domain/activity-completion';
 import type { Versioned } from '../../../shared/domain/record';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { loadForChange, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { assertSoundTiming, requireConcernedRecords } from './activity-guards';
 
@@ -15,10 +15,7 @@ export async function updateActivity(
   patch: ActivityUpdate,
   ifMatch: string | undefined,
 ): Promise<Versioned<ActivityRecord>> {
-  assertCan(principal, 'update', 'activity');
-  const etag = requireIfMatch(ifMatch);
-  const current = requireWritable({ principal, scope }, await deps.stores.activities.get(principal.tenantId, id), 'activity');
-  requireCurrentVersion(current, etag, 'activity');
+  const current = await loadForChange({ principal, scope }, 'update', 'activity', deps.stores.activities, id, ifMatch);
   assertEditable(current);
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'activity', patch.ownerId);
   const { etag: _etag, ...record } = current;

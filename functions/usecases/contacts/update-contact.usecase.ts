@@ -1,9 +1,9 @@
 import type { ContactUpdate } from '../../../shared/contracts/contacts.contract';
-import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
+import { assertCanSetOwner } from '../../../shared/domain/access-policy';
 import { contactEmailSet, emailChanges, type ContactRecord } from '../../../shared/domain/contact';
 import type { Versioned } from '../../../shared/domain/record';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { loadForChange, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { accountNameFor, indexEmails, unindexEmails } from './contact-rules';
 
@@ -13,10 +13,7 @@ export async function updateContact(
   patch: ContactUpdate,
   ifMatch: string | undefined,
 ): Promise<Versioned<ContactRecord>> {
-  assertCan(principal, 'update', 'contact');
-  const etag = requireIfMatch(ifMatch);
-  const current = requireWritable({ principal, scope }, await deps.stores.contacts.get(principal.tenantId, id), 'contact');
-  requireCurrentVersion(current, etag, 'contact');
+  const current = await loadForChange({ principal, scope }, 'update', 'contact', deps.stores.contacts, id, ifMatch);
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'contact', patch.ownerId);
   const { etag: _etag, ...record } = current;
   const next: ContactRecord = { ...applyMergePatch<ContactRecord>(record, patch), ...stamp(principal, deps.now()) };

@@ -1,9 +1,8 @@
 import type { OpportunityStageMove } from '../../../shared/contracts/opportunities.contract';
-import { assertCan } from '../../../shared/domain/access-policy';
 import { AppError } from '../../../shared/domain/errors';
 import { enterStage, type OpportunityRecord } from '../../../shared/domain/opportunity';
 import type { Versioned } from '../../../shared/domain/record';
-import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { loadForChange, stamp } from '../record-guards';
 import { withDealCompetitors, withLostTo } from '../competitors/deal-competitors';
 import type { UseCaseCall } from '../usecase-context';
 import { loadStages, requireStage } from './opportunity-rules';
@@ -16,10 +15,7 @@ export async function moveOpportunityStage(
   input: OpportunityStageMove,
   ifMatch: string | undefined,
 ): Promise<Versioned<OpportunityRecord>> {
-  assertCan(principal, 'update', 'opportunity');
-  const etag = requireIfMatch(ifMatch);
-  const current = requireWritable({ principal, scope }, await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
-  requireCurrentVersion(current, etag, 'opportunity');
+  const current = await loadForChange({ principal, scope }, 'update', 'opportunity', deps.stores.opportunities, id, ifMatch);
   const { stages } = await loadStages(deps, principal.tenantId);
   const target = requireStage(stages, input.stage);
   if (target.id === current.stage) {

@@ -1,10 +1,10 @@
 import type { OpportunityUpdate } from '../../../shared/contracts/opportunities.contract';
-import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-policy';
+import { assertCanSetOwner } from '../../../shared/domain/access-policy';
 import { enterStage, requireClosingRules, withProbability, type OpportunityRecord } from '../../../shared/domain/opportunity';
 import type { Versioned } from '../../../shared/domain/record';
 import { findStage, type SalesStage } from '../../../shared/domain/sales-stages';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
+import { loadForChange, stamp } from '../record-guards';
 import { withDealCompetitors, withLostTo } from '../competitors/deal-competitors';
 import type { UseCaseCall, UseCaseDeps } from '../usecase-context';
 import { dealMoney } from './opportunity-products';
@@ -43,10 +43,7 @@ export async function updateOpportunity(
   patch: OpportunityUpdate,
   ifMatch: string | undefined,
 ): Promise<Versioned<OpportunityRecord>> {
-  assertCan(principal, 'update', 'opportunity');
-  const etag = requireIfMatch(ifMatch);
-  const current = requireWritable({ principal, scope }, await deps.stores.opportunities.get(principal.tenantId, id), 'opportunity');
-  requireCurrentVersion(current, etag, 'opportunity');
+  const current = await loadForChange({ principal, scope }, 'update', 'opportunity', deps.stores.opportunities, id, ifMatch);
   if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'opportunity', patch.ownerId);
   const links = await checkLinks(deps, principal.tenantId, current, patch);
   const { etag: _etag, ...record } = current;
