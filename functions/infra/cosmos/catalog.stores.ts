@@ -24,17 +24,6 @@ export const CATALOG_CONTAINERS = {
   keys: CONTAINERS.catalogKeys,
 } as const;
 
-/** A container and a promise that it exists; every repository awaits `ready` before its first call. */
-export interface LazyContainer {
-  container: Container;
-  ready: () => Promise<void>;
-}
-
-/** The containers are created with the others by ensureDatabase; `ready` stays for the repositories' contract. */
-function lazyContainer(database: Database, id: string): LazyContainer {
-  return { container: database.container(id), ready: async () => undefined };
-}
-
 /** A point read that answers undefined for a missing document, whichever way the SDK reports it. */
 async function readOrUndefined<T extends ItemDefinition>(item: Item): Promise<T | undefined> {
   try {
@@ -58,17 +47,16 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 
 /** One counter document per tenant, kind and year, advanced read-modify-write under its ETag. */
 export class CosmosNumberSequence implements NumberSequence {
-  constructor(private readonly keys: LazyContainer) {}
+  constructor(private readonly keys: Container) {}
 
   async next(tenantId: string, kind: DocumentKind, year: number): Promise<number> {
-    await this.keys.ready();
     const id = `sequence.${kind}.${year}.${tenantId}`;
-    const item = this.keys.container.item(id, partitionKeyOf(tenantId));
+    const item = this.keys.item(id, partitionKeyOf(tenantId));
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       try {
         const resource = await readOrUndefined<SequenceDocument>(item);
         if (!resource) {
-          await this.keys.container.items.create<SequenceDocument>({ id, tenantId, kind, year, last: 1 });
+          await this.keys.items.create<SequenceDocument>({ id, tenantId, kind, year, last: 1 });
           return 1;
         }
         const next = resource.last + 1;
@@ -86,7 +74,7 @@ export class CosmosNumberSequence implements NumberSequence {
 }
 
 export function createCatalogStores(database: Database): CatalogStores {
-  const lazy = (id: string) => lazyContainer(database, id);
+  const lazy = (id: string) => database.container(id);
   const keys = lazy(CATALOG_CONTAINERS.keys);
   return {
     products: new CosmosProductRepository(lazy(CATALOG_CONTAINERS.products), keys),

@@ -35,9 +35,8 @@ class CosmosMergeReferences implements MergeReferences {
 }
 
 export function createLeadStores(database: Database): LeadStores {
-  // The container is created with the others by ensureDatabase.
   return {
-    leads: new CosmosLeadRepository(database.container(CONTAINERS.leads), async () => undefined),
+    leads: new CosmosLeadRepository(database.container(CONTAINERS.leads)),
     references: new CosmosMergeReferences(database.container(CONTAINERS.opportunities), database.container(CONTAINERS.accounts)),
   };
 }

@@ -7,41 +7,19 @@ import {
   type OpportunityRepository,
   type OpportunityStatus,
 } from '../../../shared/domain/opportunity';
-import type { Page, PageRequest, SyncPosition, Versioned } from '../../../shared/domain/record';
+import type { Page, PageRequest, Versioned } from '../../../shared/domain/record';
 import { keywordClauses, ownerClauses } from './keyword-clauses';
-import { RecordStore, type QueryClause } from './record-store';
+import { StoreBackedRepository, type QueryClause } from './record-store';
 
 /** Equality filters: field of the record → its filter value. */
 const EQUALS = ['accountId', 'ownerId', 'stage', 'status'] as const;
 
-export class CosmosOpportunityRepository implements OpportunityRepository {
-  private readonly store: RecordStore<OpportunityRecord>;
-
+export class CosmosOpportunityRepository extends StoreBackedRepository<OpportunityRecord> implements OpportunityRepository {
   constructor(container: Container) {
-    this.store = new RecordStore<OpportunityRecord>(container, 'opportunity', (record) => ({
+    super(container, 'opportunity', (record) => ({
       sortKey: opportunitySortKey(record),
       searchText: opportunitySearchText(record),
     }));
-  }
-
-  get(tenantId: string, id: string) {
-    return this.store.get(tenantId, id);
-  }
-
-  getMany(tenantId: string, ids: string[]) {
-    return this.store.getMany(tenantId, ids);
-  }
-
-  create(record: OpportunityRecord) {
-    return this.store.create(record);
-  }
-
-  replace(record: OpportunityRecord, etag: string) {
-    return this.store.replace(record, etag);
-  }
-
-  changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number) {
-    return this.store.changesSince(tenantId, after, settledBefore, limit);
   }
 
   list(tenantId: string, filter: OpportunityFilter, page: PageRequest): Promise<Page<Versioned<OpportunityRecord>>> {

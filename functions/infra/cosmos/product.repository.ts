@@ -5,11 +5,10 @@
  * free the SKU of a deleted product, and the local server enforces none at all.
  */
 import { createHash } from 'node:crypto';
-import type { ItemDefinition } from '@azure/cosmos';
+import type { Container, ItemDefinition } from '@azure/cosmos';
 import { productSearchText, productSortKey, skuKey, type ProductFilter, type ProductRecord, type ProductRepository } from '../../../shared/domain/catalog';
 import { AppError } from '../../../shared/domain/errors';
 import { isLive, type Page, type PageRequest, type Versioned } from '../../../shared/domain/record';
-import type { LazyContainer } from './catalog.stores';
 import { partitionKeyOf } from './containers';
 import { statusCodeOf, toAppError } from './cosmos-errors';
 import { keywordClauses } from './keyword-clauses';
@@ -31,37 +30,32 @@ export class CosmosProductRepository implements ProductRepository {
   private readonly store: RecordStore<ProductRecord>;
 
   constructor(
-    private readonly products: LazyContainer,
-    private readonly keys: LazyContainer,
+    private readonly products: Container,
+    private readonly keys: Container,
   ) {
-    this.store = new RecordStore<ProductRecord>(products.container, 'product', (record) => ({
+    this.store = new RecordStore<ProductRecord>(products, 'product', (record) => ({
       sortKey: productSortKey(record),
       searchText: productSearchText(record),
     }));
   }
 
   async get(tenantId: string, id: string) {
-    await this.products.ready();
     return this.store.get(tenantId, id);
   }
 
   async getMany(tenantId: string, ids: string[]) {
-    await this.products.ready();
     return this.store.getMany(tenantId, ids);
   }
 
   async create(record: ProductRecord) {
-    await this.products.ready();
     return this.store.create(record);
   }
 
   async replace(record: ProductRecord, etag: string) {
-    await this.products.ready();
     return this.store.replace(record, etag);
   }
 
   async list(tenantId: string, filter: ProductFilter, page: PageRequest): Promise<Page<Versioned<ProductRecord>>> {
-    await this.products.ready();
     const clauses: QueryClause[] = keywordClauses(filter.keywords);
     if (filter.productLine !== undefined) clauses.push({ sql: 'c.productLine = @productLine', parameters: [{ name: '@productLine', value: filter.productLine }] });
     if (filter.active !== undefined) clauses.push({ sql: 'c.active = @active', parameters: [{ name: '@active', value: filter.active }] });
@@ -69,15 +63,14 @@ export class CosmosProductRepository implements ProductRepository {
   }
 
   async claimSku(tenantId: string, sku: string, productId: string, now: Date): Promise<void> {
-    await this.keys.ready();
     const wanted: SkuClaim = { id: claimId(tenantId, sku), tenantId, kind: 'sku', sku: skuKey(sku), productId, claimedAt: now.toISOString() };
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const current = await this.readClaim(tenantId, wanted.id);
       if (current?.productId === productId) return;
       if (current) await this.assertAbandoned(current, sku, now);
       try {
-        if (current) await this.keys.container.item(wanted.id, partitionKeyOf(tenantId)).replace(wanted, { accessCondition: { type: 'IfMatch', condition: String(current._etag) } });
-        else await this.keys.container.items.create(wanted);
+        if (current) await this.keys.item(wanted.id, partitionKeyOf(tenantId)).replace(wanted, { accessCondition: { type: 'IfMatch', condition: String(current._etag) } });
+        else await this.keys.items.create(wanted);
         return;
       } catch (error) {
         // Someone claimed or took over the SKU meanwhile: look again at who holds it.
@@ -88,12 +81,11 @@ export class CosmosProductRepository implements ProductRepository {
   }
 
   async releaseSku(tenantId: string, sku: string, productId: string): Promise<void> {
-    await this.keys.ready();
     const id = claimId(tenantId, sku);
     const current = await this.readClaim(tenantId, id);
     if (current?.productId !== productId) return;
     try {
-      await this.keys.container.item(id, partitionKeyOf(tenantId)).delete({ accessCondition: { type: 'IfMatch', condition: String(current._etag) } });
+      await this.keys.item(id, partitionKeyOf(tenantId)).delete({ accessCondition: { type: 'IfMatch', condition: String(current._etag) } });
     } catch (error) {
       // Taken over or already gone: either way it is no longer this product's.
       if (statusCodeOf(error) !== 404 && statusCodeOf(error) !== 412) throw toAppError(error, 'freeing a SKU');
@@ -109,7 +101,7 @@ export class CosmosProductRepository implements ProductRepository {
 
   private async readClaim(tenantId: string, id: string): Promise<SkuClaim | undefined> {
     try {
-      const { resource } = await this.keys.container.item(id, partitionKeyOf(tenantId)).read<SkuClaim>();
+      const { resource } = await this.keys.item(id, partitionKeyOf(tenantId)).read<SkuClaim>();
       return resource?.tenantId === tenantId ? resource : undefined;
     } catch (error) {
       if (statusCodeOf(error) === 404) return undefined;
