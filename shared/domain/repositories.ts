@@ -31,8 +31,11 @@ export interface RecordRepository<T> {
   getMany(tenantId: string, ids: string[]): Promise<Array<Versioned<T>>>;
   /** CONFLICT when the id exists. */
   create(record: T): Promise<Versioned<T>>;
-  /** PRECONDITION_FAILED when `etag` is not the stored version; NOT_FOUND when absent. */
-  replace(record: T, etag: string): Promise<Versioned<T>>;
+  /**
+   * PRECONDITION_FAILED when `etag` is not the stored version; NOT_FOUND when absent. `previous`:
+   * the version the caller read under that ETag, which spares the store reading it again.
+   */
+  replace(record: T, etag: string, previous?: Versioned<T>): Promise<Versioned<T>>;
 }
 
 /** Feeds offline clients: changes (tombstones included) in a stable order, resumable from a position. */

@@ -71,8 +71,9 @@ export class RecordStore<T extends RecordBase> {
    * write, and the audit entry holds the exact field changes. The entry also travels in the
    * document (`lastChange`), so a crash before the audit write is repaired from the change feed.
    */
-  async replace(record: T, etag: string): Promise<Versioned<T>> {
-    const previous = await this.get(record.tenantId, record.id);
+  async replace(record: T, etag: string, known?: Versioned<T>): Promise<Versioned<T>> {
+    // The caller usually read the record to check its version; reuse that read for the audit diff.
+    const previous = known && known.etag === etag && known.id === record.id ? known : await this.get(record.tenantId, record.id);
     if (!previous) throw new AppError('NOT_FOUND', `The ${this.entity} does not exist.`);
     if (previous.etag !== etag) throw new AppError('PRECONDITION_FAILED', `The ${this.entity} was changed by someone else since you read it.`);
     const change = this.auditEntry(previous, record);
@@ -205,8 +206,8 @@ export abstract class StoreBackedRepository<T extends RecordBase> {
     return this.store.create(record);
   }
 
-  replace(record: T, etag: string): Promise<Versioned<T>> {
-    return this.store.replace(record, etag);
+  replace(record: T, etag: string, previous?: Versioned<T>): Promise<Versioned<T>> {
+    return this.store.replace(record, etag, previous);
   }
 
   changesSince(tenantId: string, after: SyncPosition | undefined, settledBefore: number, limit: number): Promise<Array<RecordChange<T>>> {

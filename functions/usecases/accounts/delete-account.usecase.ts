@@ -6,5 +6,5 @@ export async function deleteAccount({ deps, principal, scope }: UseCaseCall, id:
   const current = await loadForChange({ principal, scope }, 'delete', 'account', deps.stores.accounts, id, ifMatch);
   const { etag: _etag, ...record } = current;
   const now = deps.now();
-  await deps.stores.accounts.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+  await deps.stores.accounts.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag, current);
 }

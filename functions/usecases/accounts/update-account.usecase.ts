@@ -22,5 +22,5 @@ export async function updateAccount(
     emailDomains: patch.emailDomains === null ? [] : (patch.emailDomains ?? current.emailDomains),
     ...stamp(principal, deps.now()),
   };
-  return deps.stores.accounts.replace(await withTerritory(deps, next), current.etag);
+  return deps.stores.accounts.replace(await withTerritory(deps, next), current.etag, current);
 }

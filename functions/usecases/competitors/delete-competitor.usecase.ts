@@ -14,6 +14,6 @@ export async function deleteCompetitor({ deps, principal }: UseCaseCall, id: str
   const { etag: _etag, ...record } = current;
   const now = deps.now();
   const { competitors } = deps.stores.competitors;
-  await competitors.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+  await competitors.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag, current);
   await competitors.releaseName(principal.tenantId, current.name, id);
 }

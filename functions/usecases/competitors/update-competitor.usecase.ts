@@ -18,7 +18,7 @@ export async function updateCompetitor({ deps, principal }: UseCaseCall, id: str
   const { competitors } = deps.stores.competitors;
   const renamed = competitorNameKey(next.name) !== competitorNameKey(current.name);
   if (renamed) await competitors.claimName(principal.tenantId, next.name, id, now);
-  const saved = await competitors.replace(next, current.etag);
+  const saved = await competitors.replace(next, current.etag, current);
   if (renamed) await competitors.releaseName(principal.tenantId, current.name, id);
   return saved;
 }

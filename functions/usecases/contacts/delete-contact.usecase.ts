@@ -7,6 +7,6 @@ export async function deleteContact({ deps, principal, scope }: UseCaseCall, id:
   const current = await loadForChange({ principal, scope }, 'delete', 'contact', deps.stores.contacts, id, ifMatch);
   const { etag: _etag, ...record } = current;
   const now = deps.now();
-  await deps.stores.contacts.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+  await deps.stores.contacts.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag, current);
   await unindexEmails(deps, principal.tenantId, id, current.emails.map((email) => email.address));
 }

@@ -23,7 +23,7 @@ export async function updateContact(
   }
   const { added, removed } = emailChanges(contactEmailSet(current), contactEmailSet(next));
   await indexEmails(deps, principal.tenantId, id, added);
-  const saved = await deps.stores.contacts.replace(next, current.etag);
+  const saved = await deps.stores.contacts.replace(next, current.etag, current);
   await unindexEmails(deps, principal.tenantId, id, removed);
   return saved;
 }

@@ -23,5 +23,5 @@ export async function changeGroupMembers(call: UseCaseCall, id: string, change: 
   const owners = ownersFor(call, current.memberEntity);
   await assertMembersExist(call, { tenantId: call.principal.tenantId, entity: current.memberEntity, owners }, change.add, 'add', new Set(before));
   const { etag: _etag, ...record } = current;
-  return call.deps.stores.groups.groups.replace({ ...record, memberIds, ...stamp(call.principal, call.deps.now()) }, current.etag);
+  return call.deps.stores.groups.groups.replace({ ...record, memberIds, ...stamp(call.principal, call.deps.now()) }, current.etag, current);
 }

@@ -9,5 +9,5 @@ export async function deleteGroup(call: UseCaseCall, id: string, ifMatch: string
   requireCurrentVersion(current, etag, 'group');
   const { etag: _etag, ...record } = current;
   const now = call.deps.now();
-  await call.deps.stores.groups.groups.replace({ ...record, ...stamp(call.principal, now), deletedAt: now.toISOString() }, current.etag);
+  await call.deps.stores.groups.groups.replace({ ...record, ...stamp(call.principal, now), deletedAt: now.toISOString() }, current.etag, current);
 }

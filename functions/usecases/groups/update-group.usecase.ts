@@ -23,5 +23,5 @@ export async function updateGroup(call: UseCaseCall, id: string, patch: GroupUpd
   }
   // Re-checked even when only the name changes: the caller must not keep a probe they could not create.
   if (next.criteria) assertCriteriaReadable(policy, current.memberEntity, next.criteria);
-  return call.deps.stores.groups.groups.replace(next, current.etag);
+  return call.deps.stores.groups.groups.replace(next, current.etag, current);
 }

@@ -12,5 +12,5 @@ export async function deleteLead(call: UseCaseCall, id: string, ifMatch: string 
   requireCurrentVersion(current, etag, 'lead');
   const { etag: _etag, ...record } = current;
   const now = deps.now();
-  await deps.stores.leads.leads.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+  await deps.stores.leads.leads.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag, current);
 }

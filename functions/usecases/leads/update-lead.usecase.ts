@@ -20,5 +20,5 @@ export async function updateLead(call: UseCaseCall, id: string, patch: LeadUpdat
   // Taking a disqualified lead back up drops the old reason, unless the patch sets one itself.
   if (next.status !== 'disqualified' && patch.disqualifiedReason === undefined) delete next.disqualifiedReason;
   requireLeadStatusRules(next);
-  return deps.stores.leads.leads.replace(next, current.etag);
+  return deps.stores.leads.leads.replace(next, current.etag, current);
 }

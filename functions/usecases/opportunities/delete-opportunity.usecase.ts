@@ -6,5 +6,5 @@ export async function deleteOpportunity({ deps, principal, scope }: UseCaseCall,
   const current = await loadForChange({ principal, scope }, 'delete', 'opportunity', deps.stores.opportunities, id, ifMatch);
   const { etag: _etag, ...record } = current;
   const now = deps.now();
-  await deps.stores.opportunities.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+  await deps.stores.opportunities.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag, current);
 }

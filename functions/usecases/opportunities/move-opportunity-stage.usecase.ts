@@ -26,7 +26,7 @@ export async function moveOpportunityStage(
   const moved = enterStage(record, target, input, { at: now.toISOString(), by: principal.userId });
   // The competitors' outcome statuses follow the new stage (won against everyone still in the race, say).
   const settled = await withDealCompetitors(deps, withLostTo(moved, input.lostToCompetitorId), undefined);
-  const saved = await deps.stores.opportunities.replace({ ...settled, ...stamp(principal, now) }, current.etag);
+  const saved = await deps.stores.opportunities.replace({ ...settled, ...stamp(principal, now) }, current.etag, current);
   await recordStageChanges(deps, saved, stages, current.stageHistory.length);
   return saved;
 }

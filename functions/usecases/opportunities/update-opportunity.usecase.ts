@@ -62,7 +62,7 @@ export async function updateOpportunity(
   const moved = staged.stageHistory.length > current.stageHistory.length;
   const lostTo = moved ? withLostTo(staged, lostToCompetitorId ?? undefined) : applyMergePatch<OpportunityRecord>(staged, { lostToCompetitorId });
   const next = await withDealCompetitors(deps, lostTo, competitors ?? undefined, current);
-  const saved = await deps.stores.opportunities.replace(next, current.etag);
+  const saved = await deps.stores.opportunities.replace(next, current.etag, current);
   await recordStageChanges(deps, saved, stages, current.stageHistory.length);
   return saved;
 }

@@ -47,7 +47,7 @@ export async function updateQuota(call: UseCaseCall, id: string, patch: QuotaUpd
   if (!canSetQuota(call.principal, call.scope, current.subjectType, current.subjectId)) throw forbidden();
   requireCurrentVersion(current, etag, 'quota');
   const { etag: _etag, ...record } = current;
-  return call.deps.stores.quotas.replace({ ...applyMergePatch<QuotaRecord>(record, patch), ...stamp(call.principal, call.deps.now()) }, current.etag);
+  return call.deps.stores.quotas.replace({ ...applyMergePatch<QuotaRecord>(record, patch), ...stamp(call.principal, call.deps.now()) }, current.etag, current);
 }
 
 export async function deleteQuota(call: UseCaseCall, id: string, ifMatch: string | undefined): Promise<void> {
@@ -57,7 +57,7 @@ export async function deleteQuota(call: UseCaseCall, id: string, ifMatch: string
   requireCurrentVersion(current, etag, 'quota');
   const { etag: _etag, ...record } = current;
   const now = call.deps.now();
-  await call.deps.stores.quotas.replace({ ...record, ...stamp(call.principal, now), deletedAt: now.toISOString() }, current.etag);
+  await call.deps.stores.quotas.replace({ ...record, ...stamp(call.principal, now), deletedAt: now.toISOString() }, current.etag, current);
 }
 
 export function listQuotas({ deps, principal, scope }: UseCaseCall, query: QuotaListQuery): Promise<Page<Versioned<QuotaRecord>>> {

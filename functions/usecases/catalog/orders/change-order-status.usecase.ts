@@ -14,7 +14,7 @@ export async function changeOrderStatus(call: UseCaseCall, id: string, input: Or
   requireCurrentVersion(current, etag, 'order');
   const now = deps.now();
   const { etag: _etag, ...record } = current;
-  const saved = await deps.stores.catalog.orders.replace({ ...record, ...orderTransition(record, input.status, now.toISOString(), input.reason), ...stamp(principal, now) }, current.etag);
+  const saved = await deps.stores.catalog.orders.replace({ ...record, ...orderTransition(record, input.status, now.toISOString(), input.reason), ...stamp(principal, now) }, current.etag, current);
   await recordOnTimelines(deps, orderEntry(saved));
   return saved;
 }

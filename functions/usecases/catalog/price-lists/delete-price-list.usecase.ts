@@ -11,5 +11,5 @@ export async function deletePriceList({ deps, principal }: UseCaseCall, id: stri
   requireCurrentVersion(current, etag, 'price list');
   const { etag: _etag, ...record } = current;
   const now = deps.now();
-  await priceLists.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+  await priceLists.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag, current);
 }

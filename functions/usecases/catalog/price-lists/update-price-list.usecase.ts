@@ -17,7 +17,7 @@ export async function updatePriceList({ deps, principal }: UseCaseCall, id: stri
   const { etag: _etag, ...record } = current;
   const next: PriceListRecord = { ...applyMergePatch<PriceListRecord>(record, patch), ...stamp(principal, deps.now()) };
   await assertSoundPriceList(deps, principal.tenantId, next, patch.entries !== undefined);
-  const saved = await priceLists.replace(next, current.etag);
+  const saved = await priceLists.replace(next, current.etag, current);
   await takeDefaultMark(deps, principal, saved);
   return saved;
 }

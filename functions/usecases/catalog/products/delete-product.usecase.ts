@@ -14,6 +14,6 @@ export async function deleteProduct({ deps, principal }: UseCaseCall, id: string
   requireCurrentVersion(current, etag, 'product');
   const { etag: _etag, ...record } = current;
   const now = deps.now();
-  await products.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag);
+  await products.replace({ ...record, ...stamp(principal, now), deletedAt: now.toISOString() }, current.etag, current);
   await products.releaseSku(principal.tenantId, current.sku, id);
 }

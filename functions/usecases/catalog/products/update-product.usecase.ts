@@ -17,7 +17,7 @@ export async function updateProduct({ deps, principal }: UseCaseCall, id: string
   const next: ProductRecord = { ...applyMergePatch<ProductRecord>(record, patch), ...stamp(principal, deps.now()) };
   const skuChanged = skuKey(next.sku) !== skuKey(current.sku);
   if (skuChanged) await products.claimSku(principal.tenantId, next.sku, id, deps.now());
-  const saved = await products.replace(next, current.etag);
+  const saved = await products.replace(next, current.etag, current);
   if (skuChanged) await products.releaseSku(principal.tenantId, current.sku, id);
   return saved;
 }

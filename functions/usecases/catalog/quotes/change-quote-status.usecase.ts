@@ -15,7 +15,7 @@ export async function changeQuoteStatus(call: UseCaseCall, id: string, input: Qu
   const now = deps.now();
   const { etag: _etag, ...record } = current;
   const changes = quoteTransition(record, input.status, now.toISOString(), input.reason);
-  const saved = await deps.stores.catalog.quotes.replace({ ...record, ...changes, ...stamp(principal, now) }, current.etag);
+  const saved = await deps.stores.catalog.quotes.replace({ ...record, ...changes, ...stamp(principal, now) }, current.etag, current);
   await recordOnTimelines(deps, quoteStatusEntry(saved));
   return saved;
 }

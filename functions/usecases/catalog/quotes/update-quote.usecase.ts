@@ -25,5 +25,5 @@ export async function updateQuote(call: UseCaseCall, id: string, patch: QuoteUpd
       : await priceDocumentLines(deps, principal.tenantId, lineInputs, { currency: current.currency, priceListId: current.priceListId, field: 'lines', existing: current.lines });
   const { etag: _etag, ...record } = current;
   const next = { ...applyMergePatch<QuoteRecord>(record, terms), lines, ...stamp(principal, deps.now()) };
-  return deps.stores.catalog.quotes.replace({ ...next, ...documentTotals(lines, next.discountPercent, next.taxRate) }, current.etag);
+  return deps.stores.catalog.quotes.replace({ ...next, ...documentTotals(lines, next.discountPercent, next.taxRate) }, current.etag, current);
 }
