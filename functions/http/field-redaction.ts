@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { RECORD_SCHEMA_ENTITY, WRITE_SCHEMA_ENTITY } from '../../shared/contracts/record-schemas';
-import { AppError } from '../../shared/domain/errors';
+import { AppError, type FieldIssue } from '../../shared/domain/errors';
 import { redactRecord, type FieldPolicy } from '../../shared/domain/field-security';
 
 /** The parts of zod's schema definition the walk needs. */
@@ -14,6 +14,7 @@ interface SchemaDef {
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   innerType?: z.ZodType;
+  in?: z.ZodType;
   out?: z.ZodType;
   options?: z.ZodType[];
   valueType?: z.ZodType;
@@ -63,16 +64,50 @@ export function redactBySchema(schema: z.ZodType, value: unknown, policy: FieldP
   }
 }
 
+/**
+ * The fields a body sets that the caller may not change, wherever a registered write schema
+ * appears in it: at the top (`margin`) or nested, as a conversion creates several records at
+ * once (`opportunity.create.margin`). Walks the raw input, so defaults never count as set.
+ */
+function lockedFieldIssues(schema: z.ZodType, raw: unknown, policy: FieldPolicy, path: string[]): FieldIssue[] {
+  const id = schemaId(schema);
+  const entity = id ? WRITE_SCHEMA_ENTITY[id] : undefined;
+  const here: FieldIssue[] = [];
+  if (entity && isObject(raw)) {
+    const locked = policy.locked(entity);
+    for (const field of Object.keys(raw)) {
+      if (locked.has(field)) here.push({ field: [...path, field].join('.'), message: 'your role may not change this field' });
+    }
+  }
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'object':
+      if (!isObject(raw) || !def.shape) return here;
+      return [...here, ...Object.entries(raw).flatMap(([key, value]) => (def.shape?.[key] ? lockedFieldIssues(def.shape[key], value, policy, [...path, key]) : []))];
+    case 'array':
+      return Array.isArray(raw) && def.element ? [...here, ...raw.flatMap((item, index) => lockedFieldIssues(def.element as z.ZodType, item, policy, [...path, String(index)]))] : here;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+      return raw === null || raw === undefined || !def.innerType ? here : [...here, ...lockedFieldIssues(def.innerType, raw, policy, path)];
+    case 'pipe':
+      return def.in ? [...here, ...lockedFieldIssues(def.in, raw, policy, path)] : here;
+    case 'union': {
+      const option = def.options?.find((candidate) => candidate.safeParse(raw).success);
+      return option ? [...here, ...lockedFieldIssues(option, raw, policy, path)] : here;
+    }
+    default:
+      return here;
+  }
+}
+
 /** Refuses a body that sets a field the caller may not change, naming each such field. */
 export function assertWritableFields(bodySchema: z.ZodType, rawBody: unknown, policy: FieldPolicy): void {
-  const id = schemaId(bodySchema);
-  const entity = id ? WRITE_SCHEMA_ENTITY[id] : undefined;
-  if (!entity || !isObject(rawBody)) return;
-  const locked = policy.locked(entity);
-  const offending = Object.keys(rawBody).filter((field) => locked.has(field));
-  if (offending.length) {
-    throw new AppError('FORBIDDEN', `Your role may not set ${offending.join(', ')} on a ${entity}.`, {
-      issues: offending.map((field) => ({ field, message: 'your role may not change this field' })),
-    });
+  const issues = lockedFieldIssues(bodySchema, rawBody, policy, []);
+  if (issues.length) {
+    throw new AppError('FORBIDDEN', `Your role may not set ${issues.map((issue) => issue.field).join(', ')}.`, { issues });
   }
 }

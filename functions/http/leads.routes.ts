@@ -1,6 +1,6 @@
 import { api } from '../../shared/contracts/api.contract';
 import type { MatchSuggestions } from '../../shared/contracts/duplicates.contract';
-import type { Lead, LeadConvert } from '../../shared/contracts/leads.contract';
+import type { Lead } from '../../shared/contracts/leads.contract';
 import { AppError, type FieldIssue } from '../../shared/domain/errors';
 import { leadFullName, type LeadRecord } from '../../shared/domain/lead';
 import type { Principal } from '../../shared/domain/principal';
@@ -33,8 +33,8 @@ function toMatchSuggestions(result: MatchResult): MatchSuggestions {
 }
 
 /**
- * The pipeline refuses locked fields at the top of a body; a convert or a merge sets fields of
- * other records one level down, so those are checked here, named as in the body.
+ * A merge sets a survivor's field by choosing the duplicate's value (`fields: { jobTitle:
+ * 'duplicate' }`): a field choice, not a field in a write body, so the pipeline cannot see it.
  */
 async function refuseLockedFields(services: AppServices, principal: Principal | undefined, sets: Array<{ entity: string; fields: string[]; prefix: string }>) {
   if (!principal) return;
@@ -44,14 +44,6 @@ async function refuseLockedFields(services: AppServices, principal: Principal | 
     return fields.filter((field) => locked.has(field)).map((field) => ({ field: `${prefix}.${field}`, message: 'your role may not change this field' }));
   });
   if (issues.length) throw new AppError('FORBIDDEN', `Your role may not set ${issues.map((issue) => issue.field).join(', ')}.`, { issues });
-}
-
-function convertedFields(body: LeadConvert) {
-  return [
-    { entity: 'account', fields: Object.keys(body.account.create ?? {}), prefix: 'account.create' },
-    { entity: 'contact', fields: Object.keys(body.contact.create ?? {}), prefix: 'contact.create' },
-    { entity: 'opportunity', fields: Object.keys(body.opportunity?.create ?? {}), prefix: 'opportunity.create' },
-  ];
 }
 
 /** Taking the duplicate's value changes that field of the survivor. */
@@ -81,7 +73,6 @@ export const leadRoutes = [
     return { body: toMatchSuggestions(await findLeadMatches(callOf(input), input.params.id)) };
   }),
   bind(api.convertLead, async (input) => {
-    await refuseLockedFields(input.services, input.principal, convertedFields(input.body));
     const result = await convertLead(callOf(input), input.params.id, input.body, input.ifMatch);
     const body = {
       lead: toLead(result.lead),

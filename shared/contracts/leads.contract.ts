@@ -119,14 +119,14 @@ const { accountId: _dealAccount, contactId: _dealContact, leadSource: _leadSourc
 
 export const LeadConvert = z
   .strictObject({
-    account: existingOrCreate(z.strictObject(withoutDefaults(AccountCreate.shape))).meta({
+    account: existingOrCreate(z.strictObject(withoutDefaults(AccountCreate.shape)).meta({ id: 'ConvertedAccount' })).meta({
       description: 'The company: an existing account, or a new one (name from the lead\'s company, domain from its e-mail).',
     }),
-    contact: existingOrCreate(z.strictObject(withoutDefaults(contactShape))).meta({
+    contact: existingOrCreate(z.strictObject(withoutDefaults(contactShape)).meta({ id: 'ConvertedContact' })).meta({
       description: 'The person: an existing contact, or a new one at the account (names, e-mails and phones from the lead).',
     }),
     opportunity: z
-      .strictObject({ create: z.strictObject(withoutDefaults(opportunityShape)) })
+      .strictObject({ create: z.strictObject(withoutDefaults(opportunityShape)).meta({ id: 'ConvertedOpportunity' }) })
       .optional()
       .meta({ description: 'A deal at the account with the contact as primary contact (amount and currency from the lead).' }),
     allowDuplicate: z.boolean().default(false).meta({ description: 'Create the contact even though a contact has one of its e-mails.' }),

@@ -29,6 +29,10 @@ export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   ActivityUpdate: 'activity',
   LeadCreate: 'lead',
   LeadUpdate: 'lead',
+  // The records a lead conversion creates, nested in its body.
+  ConvertedAccount: 'account',
+  ConvertedContact: 'contact',
+  ConvertedOpportunity: 'opportunity',
   ProductCreate: 'product',
   ProductUpdate: 'product',
   PriceListCreate: 'price-list',

@@ -132,3 +132,12 @@ it('keeps another tenant out of the conversion', async () => {
   const refused = await call('POST', `leads/${target.id}/convert`, { token: other, body: everything, headers: { 'If-Match': target.etag } });
   expect(refused.status).toBe(404);
 });
+
+it('refuses a field the role may not set in any record the conversion creates, naming it, and converts nothing', async () => {
+  const target = await lead({ lastName: 'Marginal', company: 'Locked Fields Ltd' });
+  const refused = await convert(target, { ...everything, opportunity: { create: { expectedCloseDate: '2027-03-31', margin: 40 } } });
+  expect(refused.status).toBe(403);
+  expect(refused.body.errors?.map((issue) => issue.field)).toEqual(['opportunity.create.margin']);
+  const after = await call<Lead>('GET', `leads/${target.id}`, { token: rep });
+  expect(after.body.status).not.toBe('converted');
+});
