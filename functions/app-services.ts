@@ -19,6 +19,8 @@ import { createCatalogStores } from './infra/cosmos/catalog.stores';
 import { createLeadStores } from './infra/cosmos/lead.stores';
 import { createCompetitorStores } from './infra/cosmos/competitor.stores';
 import { createGroupStores } from './infra/cosmos/group.stores';
+import { createEmailTemplateRepository } from './infra/cosmos/email-template.repository';
+import { createTrackedEmailRepository } from './infra/cosmos/tracked-email.repository';
 import { CosmosActivityRepository } from './infra/cosmos/activity.repository';
 import { CosmosHistoryRepository } from './infra/cosmos/history.repository';
 import { CosmosIdempotencyStore } from './infra/cosmos/idempotency.store';
@@ -82,6 +84,8 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       leads: createLeadStores(database),
       competitors: createCompetitorStores(database),
       groups: createGroupStores(database),
+      emailTemplates: createEmailTemplateRepository(database),
+      trackedEmails: createTrackedEmailRepository(database),
       importJobs: new CosmosImportJobRepository(database.container(CONTAINERS.importJobs)),
     },
     now: () => new Date(),

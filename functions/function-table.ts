@@ -15,11 +15,13 @@ import { catalogRoutes } from './http/catalog.routes';
 import { competitorRoutes } from './http/competitors.routes';
 import { groupRoutes } from './http/groups.routes';
 import { contactRoutes } from './http/contacts.routes';
+import { emailTemplateRoutes } from './http/email-templates.routes';
 import type { EndpointBinding } from './http/endpoint-binding';
 import { historyRoutes } from './http/history.routes';
 import { importRoutes } from './http/imports.routes';
 import { leadRoutes } from './http/leads.routes';
 import { opportunityRoutes } from './http/opportunities.routes';
+import { outlookRoutes } from './http/outlook.routes';
 import { createRouteHandler } from './http/http-pipeline';
 import { platformRoutes } from './http/platform.routes';
 import { quotaRoutes } from './http/quotas.routes';
@@ -47,6 +49,7 @@ const AUDITED_CONTAINERS = [
   CONTAINERS.orders,
   CONTAINERS.competitors,
   CONTAINERS.quotas,
+  CONTAINERS.emailTemplates,
 ];
 
 export const allRoutes: EndpointBinding[] = [
@@ -65,6 +68,8 @@ export const allRoutes: EndpointBinding[] = [
   ...competitorRoutes,
   ...groupRoutes,
   ...quotaRoutes,
+  ...emailTemplateRoutes,
+  ...outlookRoutes,
 ];
 
 function functionNameOf(route: string): string {

@@ -3,6 +3,8 @@ import type { Principal } from '../../shared/domain/principal';
 import type { ActivityRepository } from '../../shared/domain/activity';
 import type { CatalogStores } from '../../shared/domain/catalog';
 import type { CompetitorStores } from '../../shared/domain/competitor';
+import type { EmailTemplateRepository } from '../../shared/domain/email-template';
+import type { TrackedEmailRepository } from '../../shared/domain/tracked-email';
 import type { GroupStores } from '../../shared/domain/group';
 import type { LeadStores } from '../../shared/domain/lead';
 import type { ImportJobRepository } from '../../shared/domain/import-job';
@@ -44,6 +46,8 @@ export interface CrmStores {
   competitors: CompetitorStores;
   /** Saved searches and static groups. */
   groups: GroupStores;
+  emailTemplates: EmailTemplateRepository;
+  trackedEmails: TrackedEmailRepository;
 }
 
 /** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */

@@ -10,10 +10,12 @@ import { catalogEndpoints } from './catalog.api';
 import { competitorEndpoints } from './competitors.api';
 import { groupEndpoints } from './groups.api';
 import { contactEndpoints } from './contacts.api';
+import { emailTemplateEndpoints } from './email-templates.api';
 import { historyEndpoints } from './history.api';
 import { importEndpoints } from './imports.api';
 import { leadEndpoints } from './leads.api';
 import { opportunityEndpoints } from './opportunities.api';
+import { outlookEndpoints } from './outlook.api';
 import { platformEndpoints } from './platform.api';
 import { quotaEndpoints } from './quotas.api';
 import { syncEndpoints } from './sync.api';
@@ -34,6 +36,8 @@ export const api = {
   ...competitorEndpoints,
   ...groupEndpoints,
   ...quotaEndpoints,
+  ...emailTemplateEndpoints,
+  ...outlookEndpoints,
 } as const;
 
 export type Api = typeof api;

@@ -6,7 +6,8 @@
 import { AppError } from './errors';
 import type { Principal, Role } from './principal';
 
-export type Entity = 'account' | 'contact' | 'lead' | 'opportunity' | 'activity' | 'note' | 'settings';
+/** `email`: e-mails tracked from Outlook; `emailTemplate`: templates inserted when composing. */
+export type Entity = 'account' | 'contact' | 'lead' | 'opportunity' | 'activity' | 'note' | 'email' | 'emailTemplate' | 'settings';
 export type Operation = 'read' | 'create' | 'update' | 'delete' | 'assign' | 'audit';
 
 /** `audit`: read who changed what; managers and admins answer for the data. */
@@ -16,12 +17,12 @@ const WORK: Operation[] = ['read', 'create', 'update', 'delete'];
 const READ: Operation[] = ['read'];
 
 const MATRIX: Record<Role, Record<Entity, Operation[]>> = {
-  admin: { account: ALL, contact: ALL, lead: ALL, opportunity: ALL, activity: ALL, note: ALL, settings: ALL },
-  'sales-manager': { account: ALL, contact: ALL, lead: ALL, opportunity: ALL, activity: ALL, note: ALL, settings: READ },
-  'sales-rep': { account: WORK, contact: WORK, lead: WORK, opportunity: WORK, activity: WORK, note: ['read', 'create'], settings: READ },
+  admin: { account: ALL, contact: ALL, lead: ALL, opportunity: ALL, activity: ALL, note: ALL, email: ALL, emailTemplate: ALL, settings: ALL },
+  'sales-manager': { account: ALL, contact: ALL, lead: ALL, opportunity: ALL, activity: ALL, note: ALL, email: ALL, emailTemplate: ALL, settings: READ },
+  'sales-rep': { account: WORK, contact: WORK, lead: WORK, opportunity: WORK, activity: WORK, note: ['read', 'create'], email: ['read', 'create'], emailTemplate: WORK, settings: READ },
   // Marketing keeps contact data clean for mailings, brings in leads and plans its own events, but does not sell.
-  marketing: { account: READ, contact: ['read', 'create', 'update'], lead: ['read', 'create', 'update'], opportunity: READ, activity: WORK, note: ['read', 'create'], settings: READ },
-  'read-only': { account: READ, contact: READ, lead: READ, opportunity: READ, activity: READ, note: READ, settings: READ },
+  marketing: { account: READ, contact: ['read', 'create', 'update'], lead: ['read', 'create', 'update'], opportunity: READ, activity: WORK, note: ['read', 'create'], email: ['read', 'create'], emailTemplate: ALL, settings: READ },
+  'read-only': { account: READ, contact: READ, lead: READ, opportunity: READ, activity: READ, note: READ, email: READ, emailTemplate: READ, settings: READ },
 };
 
 export function can(principal: Pick<Principal, 'roles'>, operation: Operation, entity: Entity): boolean {

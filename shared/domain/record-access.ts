@@ -22,6 +22,10 @@ export const SHARING: Record<Exclude<Entity, 'note' | 'settings'>, Sharing> = {
   lead: 'private',
   opportunity: 'private',
   activity: 'private',
+  /** A tracked e-mail is known to everyone who has the message, so nobody tracks it twice. */
+  email: 'public-read',
+  /** Personal templates are their owner's; shared ones are readable by the tenant (decided in the use cases). */
+  emailTemplate: 'private',
 };
 
 /** Who the caller works with, resolved from the tenant's teams once per request. */

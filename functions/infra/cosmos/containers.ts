@@ -29,6 +29,10 @@ export const CONTAINERS = {
   quotas: 'quotas',
   /** Saved searches and static groups (with their explicit members). */
   groups: 'groups',
+  /** E-mail templates (shared or personal) inserted from Outlook compose and reused by mail merge. */
+  emailTemplates: 'email-templates',
+  /** E-mails tracked from Outlook, keyed by their message id so one is never tracked twice. */
+  trackedEmails: 'tracked-emails',
   /** Change-feed checkpoints of the local dev host; Azure keeps its own leases. */
   leases: 'leases',
 } as const;

@@ -1,0 +1,4 @@
+import type { EndpointBinding } from './endpoint-binding';
+
+/** PLACEHOLDER, filled in by the Outlook context work. */
+export const outlookRoutes: EndpointBinding[] = [];

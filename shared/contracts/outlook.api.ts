@@ -1,0 +1,2 @@
+/** PLACEHOLDER, filled in by the Outlook context work. */
+export const outlookEndpoints = {} as const;
