@@ -52,6 +52,8 @@ function definitionOf(id: ContainerName): ContainerDefinition {
   if (id === CONTAINERS.leases) return { id, partitionKey: { paths: ['/id'] } };
   // Per-item `ttl` expires idempotency records in Azure (the local server ignores TTL).
   if (id === CONTAINERS.idempotency) return { id, partitionKey: { paths: [TENANT_PARTITION_PATH] }, defaultTtl: -1 };
+  // Template bodies (and their copies in lastChange) are never queried: indexing them only costs RU on writes.
+  const unqueried = id === CONTAINERS.emailTemplates ? [{ path: '/html/?' }, { path: '/lastChange/*' }] : [];
   return {
     id,
     partitionKey: { paths: [TENANT_PARTITION_PATH] },
@@ -59,7 +61,7 @@ function definitionOf(id: ContainerName): ContainerDefinition {
     indexingPolicy: {
       indexingMode: 'consistent',
       includedPaths: [{ path: '/*' }],
-      excludedPaths: [{ path: '/searchText/?' }, { path: '/"_etag"/?' }],
+      excludedPaths: [{ path: '/searchText/?' }, { path: '/"_etag"/?' }, ...unqueried],
       // The sync feed pages changes in (_ts, id) order.
       compositeIndexes: [[{ path: '/_ts', order: 'ascending' }, { path: '/id', order: 'ascending' }]],
     },
