@@ -16,6 +16,15 @@ export const RECORD_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
   Order: 'order',
   Competitor: 'competitor',
   Quota: 'quota',
+  // The Outlook pane's cards and summaries carry the same fields under the same names.
+  ContactCard: 'contact',
+  SuggestedContact: 'contact',
+  AccountPanel: 'account',
+  SuggestedAccount: 'account',
+  OpportunitySummary: 'opportunity',
+  ActivitySummary: 'activity',
+  LinkedMeeting: 'activity',
+  TrackedEmail: 'email',
 };
 
 export const WRITE_SCHEMA_ENTITY: Readonly<Record<string, string>> = {
