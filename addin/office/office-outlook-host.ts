@@ -1,0 +1,19 @@
+/** The OutlookHost the pane gets when it runs in Outlook (or the local preview's stand-in). */
+import type { OutlookHost } from '../outlook/outlook-host';
+import { insertHtml, readTrackWhenSent, setSubjectIfEmpty, writeTrackWhenSent } from './compose';
+import { mailboxOwner, onItemChanged, readBodyText, readMailItem, readTrackingHeader } from './mail-item';
+import { onAppearanceChanged, readAppearance } from './office-context';
+
+export const officeOutlookHost: OutlookHost = {
+  readItem: readMailItem,
+  onItemChanged,
+  owner: mailboxOwner,
+  readBodyText,
+  readTrackingHeader,
+  insertHtml,
+  setSubjectIfEmpty,
+  readTrackWhenSent,
+  writeTrackWhenSent,
+  appearance: readAppearance,
+  onAppearanceChanged,
+};

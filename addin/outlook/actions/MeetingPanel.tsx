@@ -1,0 +1,128 @@
+import { Badge, Button, Card, Checkbox, Field, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { OutlookContext } from '../../api/crm-api';
+import { ProblemBar } from '../../components/ProblemBar';
+import { useI18n } from '../../i18n/i18n';
+import type { Appointment } from '../../office/mail-item';
+import { usePane } from '../pane-services';
+import { useDraft } from '../use-draft';
+import { localTimeZone } from './QuickActions';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+export function MeetingPanel({ item, context, onChanged }: { item: Appointment; context: OutlookContext; onChanged: () => void }) {
+  const { t, formatDateTime } = useI18n();
+  const { api, signIn } = usePane();
+  const styles = useStyles();
+  const meeting = context.meeting;
+  const deals = context.accounts.flatMap((a) => a.openOpportunities);
+  const linkedContacts = meeting?.regarding.filter((r) => r.entity === 'contact').map((r) => r.id);
+  const linkedDeal = meeting?.regarding.find((r) => r.entity === 'opportunity')?.id ?? '';
+  const [selected, setSelected] = useState<string[]>(() => linkedContacts ?? context.contacts.map((c) => c.id));
+  const [opportunityId, setOpportunityId] = useState(linkedDeal);
+  const [outcome, updateOutcome, clearOutcome] = useDraft(`outcome:${item.key}`, { text: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [retry, setRetry] = useState<(() => void) | null>(null);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+      setRetry(() => () => void run(action));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const link = () =>
+    run(async () => {
+      const chosen = context.contacts.filter((c) => selected.includes(c.id));
+      const accountId = chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
+      await api.linkMeeting({
+        key: item.key,
+        subject: item.subject || '(no subject)',
+        start: item.start,
+        end: item.end,
+        timeZone: localTimeZone(),
+        ...(item.location ? { location: item.location.slice(0, 200) } : {}),
+        contactIds: chosen.map((c) => c.id),
+        ...(accountId ? { accountId } : {}),
+        ...(opportunityId ? { opportunityId } : {}),
+      });
+    });
+
+  const complete = () =>
+    run(async () => {
+      if (!meeting) return;
+      await api.completeActivity(meeting.activityId, meeting.etag, outcome.text.trim());
+      clearOutcome();
+    });
+
+  return (
+    <Card className={styles.root} data-testid="meeting-panel">
+      <Subtitle2 as="h2">{t('meeting.title')}</Subtitle2>
+      {meeting ? (
+        <Badge appearance="tint" color="success" data-testid="meeting-linked">
+          {t('meeting.linked', { date: formatDateTime(meeting.linkedAt) })}
+        </Badge>
+      ) : null}
+      {context.contacts.length > 0 ? (
+        <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+          <legend>{t('meeting.contacts')}</legend>
+          {context.contacts.map((contact) => (
+            <Checkbox
+              key={contact.id}
+              label={contact.displayName}
+              checked={selected.includes(contact.id)}
+              onChange={(_, d) => setSelected((current) => (d.checked ? [...current, contact.id] : current.filter((id) => id !== contact.id)))}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      <Field label={t('meeting.opportunity')}>
+        <Select value={opportunityId} onChange={(_, d) => setOpportunityId(d.value)} data-testid="meeting-opportunity">
+          <option value="">{t('track.noOpportunity')}</option>
+          {deals.map((deal) => (
+            <option key={deal.id} value={deal.id}>
+              {deal.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance={meeting ? 'secondary' : 'primary'} disabled={busy} onClick={() => void link()} data-testid="meeting-link">
+          {meeting ? t('meeting.update') : t('meeting.link')}
+        </Button>
+      </div>
+      {meeting?.completion ? (
+        <Badge appearance="outline" data-testid="meeting-outcome">
+          {t('meeting.completed', { result: meeting.completion.result })}
+        </Badge>
+      ) : meeting ? (
+        <form
+          className={styles.root}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void complete();
+          }}
+        >
+          <Field label={t('meeting.outcome')} required>
+            <Textarea value={outcome.text} placeholder={t('meeting.outcomePlaceholder')} onChange={(_, d) => updateOutcome({ text: d.value })} data-testid="meeting-outcome-text" />
+          </Field>
+          <Button type="submit" disabled={busy || !outcome.text.trim()} data-testid="meeting-complete">
+            {t('meeting.recordOutcome')}
+          </Button>
+        </form>
+      ) : null}
+      {error ? <ProblemBar error={error} onRetry={retry ?? undefined} onSignIn={signIn} /> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { ProblemBar } from '../../components/ProblemBar';
+import { useI18n } from '../../i18n/i18n';
+import { usePane } from '../pane-services';
+import { newSubmissionKey, useDraft } from '../use-draft';
+import type { QuickActionProps } from './QuickActions';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+}
+
+export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: QuickActionProps) {
+  const { t } = useI18n();
+  const { api, signIn } = usePane();
+  const styles = useStyles();
+  const [draft, update, clear] = useDraft(`deal:${itemKey}:${contact.id}`, {
+    name: contact.accountName ? `${contact.accountName} — ` : '',
+    amount: '',
+    currency: 'USD',
+    closeDate: inDays(30),
+    submission: newSubmissionKey(),
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const accountId = contact.accountId;
+  if (!accountId) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{t('deal.needAccount')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const amount = Number(draft.amount.replace(',', '.'));
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.createOpportunity(
+        {
+          name: draft.name.trim(),
+          accountId,
+          contactId: contact.id,
+          amount: Number.isFinite(amount) ? amount : 0,
+          currency: draft.currency.trim().toUpperCase() || 'USD',
+          expectedCloseDate: draft.closeDate,
+        },
+        draft.submission,
+      );
+      clear();
+      onSaved(t('deal.saved'));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className={styles.form}
+      aria-label={t('quick.newDeal')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Field label={t('deal.name')} required>
+        <Input value={draft.name} onChange={(_, d) => update({ name: d.value })} required />
+      </Field>
+      <div className={styles.row}>
+        <Field label={t('deal.amount')} validationState={draft.amount && !Number.isFinite(amount) ? 'error' : 'none'}>
+          <Input inputMode="decimal" value={draft.amount} onChange={(_, d) => update({ amount: d.value })} />
+        </Field>
+        <Field label={t('deal.currency')}>
+          <Input value={draft.currency} maxLength={3} onChange={(_, d) => update({ currency: d.value })} style={{ width: '5em' }} />
+        </Field>
+      </div>
+      <Field label={t('deal.closeDate')} required>
+        <Input type="date" value={draft.closeDate} onChange={(_, d) => update({ closeDate: d.value })} required />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={busy || !draft.name.trim() || !draft.closeDate}>
+          {t('action.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('action.cancel')}</Button>
+      </div>
+      {error ? <ProblemBar error={error} onRetry={() => void save()} onSignIn={signIn} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { Caption1, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ContactCard } from '../../api/crm-api';
+import { ProblemBar } from '../../components/ProblemBar';
+import { useI18n } from '../../i18n/i18n';
+import { usePane } from '../pane-services';
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS } });
+
+/**
+ * Marks the draft (a custom property and an internet header); the on-send handler
+ * (outlook/launch) tracks it when the user presses Send, and the sent copy is recognised by the header.
+ */
+export function TrackWhenSentSwitch({ contacts }: { contacts: ContactCard[] }) {
+  const { t } = useI18n();
+  const { host } = usePane();
+  const styles = useStyles();
+  const [on, setOn] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    host
+      .readTrackWhenSent()
+      .then((value) => setOn(value !== null))
+      .catch(() => undefined);
+  }, [host]);
+  const change = (next: boolean) => {
+    setError(null);
+    const contactIds = contacts.map((c) => c.id).slice(0, 20);
+    const accountId = contacts.find((c) => c.accountId)?.accountId;
+    host
+      .writeTrackWhenSent(next ? { trackingId: crypto.randomUUID(), contactIds, ...(accountId ? { accountId } : {}) } : null)
+      .then(() => setOn(next))
+      .catch((failure: unknown) => setError(failure));
+  };
+  return (
+    <div className={styles.root}>
+      <Switch checked={on} label={t('compose.trackWhenSent')} onChange={(_, d) => change(d.checked)} data-testid="track-when-sent" />
+      <Caption1>{on ? t('compose.trackWhenSentOn') : t('compose.trackWhenSentHint')}</Caption1>
+      {error ? <ProblemBar error={error} /> : null}
+    </div>
+  );
+}
