@@ -49,7 +49,7 @@ function paneConfig() {
     : {
         mode: 'local',
         clientId: 'office-crm-addin',
-        authorizeUrl: 'http://127.0.0.1:7072/organizations/oauth2/v2.0/authorize',
+        authorizeUrl: '/identity/organizations/oauth2/v2.0/authorize',
         tokenUrl: '/identity/organizations/oauth2/v2.0/token',
         scope: 'api://office-crm/access_as_user openid offline_access',
       };

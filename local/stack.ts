@@ -10,10 +10,12 @@ import type { LogLevel } from '@azure/functions';
 import { createAppServices, type AppServices } from '../functions/app-services';
 import { loadConfig } from '../functions/config';
 import { buildFunctionTable } from '../functions/function-table';
+import { startAddinServer } from './addin-server/addin-server';
 import { startAzurite, type LocalStorage } from './azurite/azurite-server';
 import { startLocalCosmos, type LocalCosmos } from './cosmos/cosmos-server';
 import { startDevHost, type DevHost } from './host/dev-host';
 import { startIdentityServer, type IdentityServer } from './identity/identity-server';
+import { buildPreviewSamples } from './office-preview/preview-samples';
 import { seedDemoData, type SeedReport } from './seed/seed-demo';
 
 export interface LocalStackPorts {
@@ -22,6 +24,7 @@ export interface LocalStackPorts {
   cosmos: number;
   blob: number;
   queue: number;
+  addins: number;
 }
 
 export interface LocalStackOptions {
@@ -41,6 +44,26 @@ export interface LocalStackOptions {
   queuePollMs?: number;
   corsOrigins?: string[];
   log?: (level: LogLevel, source: string, message: string) => void;
+  /** Serve the built add-ins and the Office preview over https (npm start, browser tests). */
+  addins?: { distDir: string; previewDir: string };
+}
+
+/** The identity stand-in's API audience and the scope the panes ask for. */
+const ADDIN_CLIENT_ID = 'office-crm-addin';
+
+/** What the panes read at start in local mode: same-origin API and token endpoint through the add-in server. */
+export function localPaneConfig(audience: string): Record<string, unknown> {
+  return {
+    apiBaseUrl: '/api',
+    auth: {
+      mode: 'local',
+      clientId: ADDIN_CLIENT_ID,
+      // Through the add-in server too: the sign-in dialog stays on the pane's origin (no mixed content, same-site cookies).
+      authorizeUrl: '/identity/organizations/oauth2/v2.0/authorize',
+      tokenUrl: '/identity/organizations/oauth2/v2.0/token',
+      scope: `${audience}/access_as_user openid offline_access`,
+    },
+  };
 }
 
 export interface LocalStack {
@@ -52,6 +75,8 @@ export interface LocalStack {
   host: DevHost;
   services: AppServices;
   seed: SeedReport | undefined;
+  /** https://localhost:<port> when the add-ins are served. */
+  addinUrl: string | undefined;
   tokenFor(username: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -103,7 +128,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log: options.log,
     });
     stops.push(() => devHost.close());
+    let addinUrl: string | undefined;
+    if (options.addins) {
+      const addins = await startAddinServer({
+        port: ports.addins ?? 0,
+        host,
+        distDir: options.addins.distDir,
+        previewDir: options.addins.previewDir,
+        apiUrl: devHost.url,
+        identityUrl: identity.baseUrl,
+        certDir: path.join(scratch, 'addin-server'),
+        config: localPaneConfig(identity.audience),
+        samples: buildPreviewSamples(),
+      });
+      stops.push(() => addins.close());
+      addinUrl = addins.url;
+    }
     return {
+      addinUrl,
       apiUrl: devHost.url,
       env,
       cosmos,

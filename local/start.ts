@@ -5,6 +5,7 @@
 import { DEMO_USERS, DEMO_TENANTS } from './identity/demo-directory';
 import { LOCAL_DATA_DIR, LOCAL_HOST, localPorts } from './local-defaults';
 import { sampleSenderAddress } from './seed/seed-demo';
+import { ADDIN_DIST, PREVIEW_DIST, ensureAddinBuild } from './addin-build';
 import { startLocalStack, type LocalStack } from './stack';
 
 function line(label: string, value: string): string {
@@ -29,6 +30,10 @@ function banner(stack: LocalStack, startedMs: number): string {
     line('Blob / Queue (Azurite)', `${stack.storage.blobEndpoint}  ${stack.storage.queueEndpoint}`),
     line('Demo data', seed),
     '',
+    line('Outlook preview', `${stack.addinUrl}/preview/outlook.html   (Office.js simulated; sign in as rep1)`),
+    line('Outlook manifest', `manifest.xml (sideload it: docs/sideloading.md; pane at ${stack.addinUrl}/outlook/taskpane.html)`),
+    '  The add-in server uses a self-signed certificate (.data/addin-server/cert.pem): the browser warns once.',
+    '',
     'Demo users (on the sign-in page pick one; scripts use the password "demo"):',
     ...tenants,
     '',
@@ -44,13 +49,15 @@ function banner(stack: LocalStack, startedMs: number): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log('Starting the local stack (Cosmos DB, Azurite, identity, Functions host)...');
+  await ensureAddinBuild((message) => console.log(message));
+  console.log('Starting the local stack (Cosmos DB, Azurite, identity, Functions host, add-in server)...');
   const stack = await startLocalStack({
     dataDir: LOCAL_DATA_DIR,
     host: LOCAL_HOST,
     ports: localPorts,
     seed: true,
     runTimers: true,
+    addins: { distDir: ADDIN_DIST, previewDir: PREVIEW_DIST },
     corsOrigins: [`https://localhost:${localPorts.addins}`, `https://127.0.0.1:${localPorts.addins}`],
     log: (level, source, message) => {
       if (level === 'error' || level === 'warning' || level === 'information') console.log(`[${source}] ${message}`);

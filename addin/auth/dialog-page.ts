@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const go = params.get('go');
   if (go) {
     const config = readConfig();
-    const allowed = config.auth.mode === 'local' ? config.auth.authorizeUrl : '';
+    const allowed = config.auth.mode === 'local' ? new URL(config.auth.authorizeUrl, location.origin).href : '';
     if (!allowed || !go.startsWith(`${allowed}?`)) {
       say('This sign-in link does not lead to the configured sign-in service.');
       return;

@@ -75,7 +75,7 @@ export class LocalTokenSource implements TokenSource {
     const verifier = randomString(48);
     const state = randomString(16);
     const redirectUri = `${this.origin}/auth/dialog.html`;
-    const authorize = new URL(this.config.authorizeUrl);
+    const authorize = new URL(this.config.authorizeUrl, this.origin);
     authorize.search = new URLSearchParams({
       client_id: this.config.clientId,
       response_type: 'code',

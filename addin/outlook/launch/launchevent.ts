@@ -49,7 +49,7 @@ async function trackOnSend(event: SendEvent): Promise<void> {
     event.completed({ allowEvent: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    event.completed({ allowEvent: false, errorMessage: `Office CRM could not track this message (${reason}). Send anyway, or try again.` });
+    event.completed({ allowEvent: false, errorMessage: `Office CRM could not track this message (${reason}). Try Send again, or turn off "Track when sent" in the Office CRM pane.` });
   }
 }
 
