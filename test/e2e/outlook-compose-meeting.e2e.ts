@@ -1,0 +1,78 @@
+/** Compose (a template filled in for the recipient) and a meeting linked, logged and its outcome recorded. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { LocalStack } from '../../local/stack';
+import { launchChromium, newContext, withScreenshotOnFailure } from './browser';
+import { api, pane, previewUrl, sample, signIn, startPaneStack } from './pane-harness';
+
+let stack: LocalStack & { addinUrl: string };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startPaneStack(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+test('a template is inserted filled in for the recipient, with a visible marker for an unknown field', async () => {
+  await withScreenshotOnFailure(page, 'compose-template', async () => {
+    const created = await api(stack)('rep1', 'POST', 'email-templates', {
+      name: 'E2E follow-up',
+      subject: 'Following up, {{contact.firstName}}',
+      html: '<p>Hello {{contact.firstName}} at {{account.name}}, {{contact.shoeSize}}.</p>',
+      visibility: 'personal',
+    });
+    expect(created.status).toBe(201);
+    const recipient = sample('compose-new').to[0]?.displayName ?? '';
+    const firstName = recipient.split(' ')[0] ?? '';
+
+    await page.goto(previewUrl(stack, 'compose-new'));
+    await signIn(page, context, 'rep1');
+    const frame = pane(page);
+    await frame.getByRole('radio', { name: /E2E follow-up/ }).check({ timeout: 30000 });
+    await frame.getByTestId('template-recipient').waitFor();
+    await frame.getByTestId('template-insert').click();
+    await frame.getByText('Template inserted', { exact: false }).waitFor();
+    const body = page.getByTestId('compose-body');
+    await body.getByText(`Hello ${firstName}`, { exact: false }).waitFor();
+    const text = (await body.innerText()) ?? '';
+    expect(text).toContain('[Unknown field: contact.shoeSize]');
+    expect(text).not.toContain('{{');
+  });
+});
+
+test('a meeting is linked to its contacts, logged as an activity, and its outcome recorded', async () => {
+  await withScreenshotOnFailure(page, 'meeting-link', async () => {
+    await page.goto(previewUrl(stack, 'appt-meeting'));
+    await signIn(page, context, 'rep1');
+    const frame = pane(page);
+    await frame.getByTestId('meeting-link').click({ timeout: 30000 });
+    await frame.getByTestId('meeting-linked').waitFor();
+    await frame.getByTestId('meeting-outcome-text').fill('Agreed on a pilot in March.');
+    await frame.getByTestId('meeting-complete').click();
+    await frame.getByTestId('meeting-outcome').waitFor();
+
+    const appointment = sample('appt-meeting');
+    const view = await api(stack)<{ meeting: { activityId: string } | null }>('rep1', 'POST', 'outlook/context', {
+      participants: [{ email: appointment.organizer?.emailAddress ?? '', role: 'organizer' }],
+      item: { kind: 'appointment', key: appointment.itemId },
+    });
+    const activityId = view.body.meeting?.activityId ?? '';
+    const logged = (await api(stack)<{ status: string; completion?: { result: string } }>('rep1', 'GET', `activities/${activityId}`)).body;
+    expect(logged?.status).toBe('completed');
+    expect(logged?.completion?.result).toBe('Agreed on a pilot in March.');
+  });
+});
