@@ -6,6 +6,7 @@ import { benchCosmosQuery } from './cosmos-query.bench';
 import { benchDomain } from './domain.bench';
 import { benchImport } from './import.bench';
 import { benchLookup } from './lookup.bench';
+import { benchOutlook } from './outlook.bench';
 
 const BENCHMARKS: Record<string, { describe: string; run: () => Promise<unknown> }> = {
   lookup: {
@@ -15,6 +16,10 @@ const BENCHMARKS: Record<string, { describe: string; run: () => Promise<unknown>
   domain: {
     describe: 'First page of a filtered list and of a keyword search with 100k contacts and 50k opportunities, a history page of a record with 5,000 entries (targets p95 <= 50 ms).',
     run: async () => ({ domain: await benchDomain(), import10k: await benchImport() }),
+  },
+  outlook: {
+    describe: "The Outlook pane's initial JavaScript (raw and gzipped; target <= 200 KB gz) and the median time from navigation to the sender's contact card in headless Chromium against the local stack (target <= 1.5 s); screenshots in light and dark themes.",
+    run: async () => ({ outlook: await benchOutlook() }),
   },
   import: {
     describe: 'Importing 10,000 CSV rows with duplicate detection through the import job (target <= 30 s).',
