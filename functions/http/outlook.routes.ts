@@ -32,9 +32,9 @@ function visibleName(contact: ContactRecord, hidden: ReadonlySet<string>): strin
   return contactFullName({ firstName: hidden.has('firstName') ? undefined : contact.firstName, lastName: hidden.has('lastName') ? '' : contact.lastName });
 }
 
-function toActivitySummary(activity: ActivityRecord): ActivitySummary {
-  const { id, type, subject, start, dueDate, status } = activity;
-  return { id, type, subject, start, dueDate, status };
+function toActivitySummary(activity: ActivityRecord & { nextStart?: string }): ActivitySummary {
+  const { id, type, subject, dueDate, status } = activity;
+  return { id, type, subject, start: activity.nextStart ?? activity.start, dueDate, status };
 }
 
 function toContactCard(details: ContactDetails, hidden: ReadonlySet<string>): ContactCard {

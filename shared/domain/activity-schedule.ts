@@ -92,3 +92,14 @@ export function occurrencesIn(timing: ActivityTiming, window: { from: string; to
   const schedule = scheduleOf(timing) ?? { ...dueDaySpan(timing.dueDate ?? '1970-01-01', timing.timeZone), timeZone: timing.timeZone };
   return expandOccurrences(schedule, window, limit);
 }
+
+/**
+ * When an open activity next happens at or after `now`: a series' next occurrence (its stored
+ * start is the first one, maybe months ago), else its own start or due day.
+ */
+export function nextOccurrenceStart(timing: ActivityTiming, now: Date): string | undefined {
+  if (!timing.recurrence) return timing.start;
+  const from = now.toISOString();
+  const to = new Date(now.getTime() + 2 * 366 * 86400000).toISOString();
+  return occurrencesIn(timing, { from, to }, 1)[0]?.start ?? timing.start;
+}

@@ -1,5 +1,5 @@
 /** When an activity happens, as a specification: time rules, the span lists match, due days. */
-import { activitySpan, occurrencesIn, timingIssues, type ActivityTiming } from '../../shared/domain/activity-schedule';
+import { activitySpan, nextOccurrenceStart, occurrencesIn, timingIssues, type ActivityTiming } from '../../shared/domain/activity-schedule';
 
 function timing(overrides: Partial<ActivityTiming>): ActivityTiming {
   return { type: 'meeting', timeZone: 'Europe/Paris', allDay: false, start: '2026-09-01T07:00:00.000Z', end: '2026-09-01T08:00:00.000Z', ...overrides };
@@ -61,5 +61,18 @@ describe('the span lists are matched against', () => {
   it('is the activity itself, or a whole series from its first start to its last end', () => {
     expect(activitySpan(timing({}))).toEqual({ start: '2026-09-01T07:00:00.000Z', end: '2026-09-01T08:00:00.000Z' });
     expect(activitySpan(timing({ recurrence: { frequency: 'monthly', interval: 1, count: 3 } }))).toEqual({ start: '2026-09-01T07:00:00.000Z', end: '2026-11-01T09:00:00.000Z' });
+  });
+});
+
+describe('when an open activity next happens (the Outlook card lists upcoming ones)', () => {
+  const monthly = { type: 'meeting' as const, timeZone: 'Europe/Paris', start: '2026-09-15T11:00:00.000Z', end: '2026-09-15T12:00:00.000Z', allDay: false, recurrence: { frequency: 'monthly' as const, interval: 1 } };
+
+  test('a series started months ago is shown at its next occurrence, not its first', () => {
+    expect(nextOccurrenceStart(monthly, new Date('2026-11-28T09:00:00Z'))).toBe('2026-12-15T12:00:00.000Z');
+  });
+
+  test('a single activity keeps its own start', () => {
+    const { recurrence: _recurrence, ...once } = monthly;
+    expect(nextOccurrenceStart(once, new Date('2026-11-28T09:00:00Z'))).toBe('2026-09-15T11:00:00.000Z');
   });
 });

@@ -2,6 +2,7 @@ import type { OutlookContextRequest } from '../../../shared/contracts/outlook.co
 import type { AccountRecord } from '../../../shared/domain/account';
 import { assertCan, can } from '../../../shared/domain/access-policy';
 import type { ActivityRecord } from '../../../shared/domain/activity';
+import { nextOccurrenceStart } from '../../../shared/domain/activity-schedule';
 import type { ContactRecord } from '../../../shared/domain/contact';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import type { OpportunityRecord } from '../../../shared/domain/opportunity';
@@ -35,7 +36,8 @@ type Participant = OutlookContextRequest['participants'][number];
 
 export interface ContactDetails {
   contact: Versioned<ContactRecord>;
-  upcoming: Array<Versioned<ActivityRecord>>;
+  /** `nextStart`: when each happens next (a series' next occurrence), soonest first. */
+  upcoming: Array<Versioned<ActivityRecord> & { nextStart?: string }>;
   history: HistoryEntry[];
   detailsOmitted: boolean;
 }
@@ -119,7 +121,11 @@ async function contactDetails(call: UseCaseCall, contact: Versioned<ContactRecor
     // The contact is visible (checked by the caller), so its timeline is, as GET contacts/{id}/history answers it.
     deps.stores.history.page(principal.tenantId, { entity: 'contact', id: contact.id }, { limit: CONTEXT_LIMITS.recentHistory }),
   ]);
-  return { contact, upcoming: upcoming?.items ?? [], history: history.items, detailsOmitted: false };
+  const now = deps.now();
+  const soonest = (upcoming?.items ?? [])
+    .map((activity) => ({ ...activity, nextStart: nextOccurrenceStart(activity, now) }))
+    .sort((a, b) => (a.nextStart ?? a.dueDate ?? '').localeCompare(b.nextStart ?? b.dueDate ?? ''));
+  return { contact, upcoming: soonest, history: history.items, detailsOmitted: false };
 }
 
 /** Open deals the caller may see, soonest expected close first (the list itself is sorted by name). */
