@@ -56,6 +56,34 @@ function paneConfig() {
   return JSON.stringify({ apiBaseUrl: process.env.ADDIN_API_BASE_URL ?? '/api', auth }).replace(/</g, '\\u003c');
 }
 
+/** Copies a file into the output unchanged. */
+class CopyFilePlugin {
+  constructor(from, to) {
+    this.from = from;
+    this.to = to;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CopyFilePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CopyFilePlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.fileDependencies.add(this.from);
+        compilation.emitAsset(this.to, new compiler.webpack.sources.RawSource(fs.readFileSync(this.from)));
+      });
+    });
+  }
+}
+
+/**
+ * Writes `.built` when a build succeeds: webpack leaves unchanged files untouched, so their dates
+ * cannot tell `npm start` whether the build is older than the sources.
+ */
+class BuildStampPlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap('BuildStampPlugin', (stats) => {
+      if (!stats.hasErrors()) fs.writeFileSync(path.join(compiler.outputPath, '.built'), `${new Date().toISOString()}\n`);
+    });
+  }
+}
+
 const LAUNCH_EVENT = 'outlook/launchevent';
 
 const page = (template, filename, chunks) =>
@@ -85,28 +113,13 @@ const addin = {
     page('./addin/auth/dialog.html', 'auth/dialog.html', ['auth/dialog']),
     new IconAssetsPlugin(),
     new ManifestPlugin({ baseUrl: process.env.ADDIN_BASE_URL }),
+    new BuildStampPlugin(),
   ],
   // HTML stays as written: the local add-in server rewrites two tags in it.
   optimization: { splitChunks: { chunks: (chunk) => chunk.name !== LAUNCH_EVENT, cacheGroups: { defaultVendors: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: -10 } } }, minimizeOptions: { html: false } },
   performance: { hints: false },
   devtool: 'source-map',
 };
-
-/** Copies a file into the output unchanged. */
-class CopyFilePlugin {
-  constructor(from, to) {
-    this.from = from;
-    this.to = to;
-  }
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('CopyFilePlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'CopyFilePlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        compilation.fileDependencies.add(this.from);
-        compilation.emitAsset(this.to, new compiler.webpack.sources.RawSource(fs.readFileSync(this.from)));
-      });
-    });
-  }
-}
 
 /** The local Office preview (npm start): never deployed. */
 const preview = {
@@ -116,7 +129,7 @@ const preview = {
   output: { path: path.resolve(__dirname, 'dist/preview'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: swc('es2020') }] },
-  plugins: [new CopyFilePlugin(path.resolve(__dirname, 'local/office-preview/outlook.html'), 'outlook.html')],
+  plugins: [new CopyFilePlugin(path.resolve(__dirname, 'local/office-preview/outlook.html'), 'outlook.html'), new BuildStampPlugin()],
   devtool: 'source-map',
 };
 

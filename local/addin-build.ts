@@ -10,7 +10,8 @@ const ROOT = path.resolve(__dirname, '..');
 export const ADDIN_DIST = path.join(ROOT, 'dist', 'addin');
 export const PREVIEW_DIST = path.join(ROOT, 'dist', 'preview');
 const SOURCES = ['addin', 'shared', 'local/office-preview', 'manifest.xml', 'webpack.config.js', 'package.json'];
-const OUTPUTS = [path.join(ADDIN_DIST, 'outlook', 'taskpane.html'), path.join(PREVIEW_DIST, 'outlook.html')];
+/** Written by webpack.config.js after each successful build. */
+const OUTPUTS = [path.join(ADDIN_DIST, '.built'), path.join(PREVIEW_DIST, '.built')];
 
 async function newestMtime(target: string): Promise<number> {
   const info = await stat(target).catch(() => null);
