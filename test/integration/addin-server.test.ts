@@ -47,6 +47,9 @@ let ca: string;
 const upstreams: http.Server[] = [];
 const apiCalls: Received[] = [];
 const identityCalls: Received[] = [];
+/** A server that is neither target: nothing may ever reach it through the add-in server. */
+const otherCalls: Received[] = [];
+let otherHost: string;
 
 /** A fake service on a free port that records each request and answers with `respond`. */
 async function fakeService(calls: Received[], respond: (call: Received, res: http.ServerResponse) => void): Promise<string> {
@@ -97,13 +100,14 @@ beforeAll(async () => {
   await writeFile(path.join(scratch, 'dist', 'secret.txt'), 'TOP SECRET');
 
   const apiUrl = await fakeService(apiCalls, (call, res) => {
-    res.writeHead(call.method === 'DELETE' ? 204 : 201, { 'Content-Type': 'application/json', ETag: '"v2"', Location: '/api/contacts/42', 'X-Upstream': 'functions' });
+    res.writeHead(call.method === 'DELETE' ? 204 : 201, { 'Content-Type': 'application/json', ETag: '"v2"', Location: '/api/contacts/42', 'X-Upstream': 'functions', 'Set-Cookie': 'upstream=api; Path=/' });
     res.end(call.method === 'DELETE' ? undefined : JSON.stringify({ id: '42', echoed: call.body }));
   });
   const identityUrl = await fakeService(identityCalls, (call, res) => {
-    if (call.method === 'POST') res.writeHead(302, { Location: '/organizations/oauth2/v2.0/authorize?step=2' }).end();
-    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<form method="post" action="/organizations/oauth2/v2.0/authorize?x=1"><a href="https://elsewhere.example/">x</a></form>');
+    if (call.method === 'POST') res.writeHead(302, { Location: '/organizations/oauth2/v2.0/authorize?step=2', 'Set-Cookie': 'upstream=identity; Path=/' }).end();
+    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': 'upstream=identity; Path=/' }).end('<form method="post" action="/organizations/oauth2/v2.0/authorize?x=1"><a href="https://elsewhere.example/">x</a></form>');
   });
+  otherHost = new URL(await fakeService(otherCalls, (_call, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<script>steal()</script>'))).host;
   options = { port: 0, host: '127.0.0.1', distDir, previewDir, apiUrl: `${apiUrl}/api`, identityUrl, certDir: path.join(scratch, 'certs'), config: CONFIG, samples: SAMPLES };
   server = await startAddinServer(options);
   ca = await readFile(path.join(options.certDir, 'cert.pem'), 'utf8');
@@ -268,5 +272,109 @@ describe('add-in server: proxy', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('add-in server: the proxy is not an open proxy', () => {
+  const sent = { Authorization: 'Bearer secret.token', 'Content-Type': 'application/json' };
+
+  async function expectRefused(rawPath: string, reason: string | RegExp, method = 'GET'): Promise<void> {
+    apiCalls.length = 0;
+    identityCalls.length = 0;
+    otherCalls.length = 0;
+    const answer = await request(server, method, rawPath, sent, method === 'GET' ? undefined : '{"x":1}');
+    expect({ rawPath, status: answer.status, type: answer.headers['content-type'] }).toEqual({ rawPath, status: 400, type: 'application/problem+json' });
+    const problem = JSON.parse(answer.body.toString('utf8')) as { code?: string; detail?: string };
+    expect(problem.code).toBe('PROXY_PATH_REFUSED');
+    expect(problem.detail).toMatch(reason);
+    expect(answer.body.toString('utf8')).not.toContain('steal()');
+    expect({ rawPath, api: apiCalls.length, identity: identityCalls.length, other: otherCalls.length }).toEqual({ rawPath, api: 0, identity: 0, other: 0 });
+  }
+
+  it('refuses a path naming another host ("//host", "\\host") under both mounts, and the other server gets nothing', async () => {
+    for (const mount of ['/identity', '/api']) {
+      await expectRefused(`${mount}//${otherHost}/steal`, /"\/\/" names another host/);
+      await expectRefused(`${mount}//${otherHost}/steal`, /another host/, 'POST');
+      await expectRefused(`${mount}/\\${otherHost}/steal`, /backslash/);
+      await expectRefused(`${mount}/%5c${otherHost}/steal`, /encoded backslash/);
+    }
+  });
+
+  it('refuses ".." and "." segments, raw or percent-encoded, and backslashes', async () => {
+    const attempts: [string, RegExp][] = [
+      ['/api/../x', /"\.\." segments/],
+      ['/api/../admin/x', /"\.\." segments/],
+      ['/api/%2e%2e/x', /percent-encoded/],
+      ['/api/%2e%2e/admin', /percent-encoded/],
+      ['/api/%2E%2E%2Fx', /percent-encoded/],
+      ['/api/.%2E/x', /percent-encoded/],
+      ['/api/a/..%2f..%2fx', /percent-encoded/],
+      ['/api/%252e%252e/x', /percent-encoded/],
+      ['/api/./x', /"\." or/],
+      ['/api/contacts/..', /"\.\." segments/],
+      ['/api/a\\..\\x', /backslash/],
+      ['/api/a%5c..%5cx', /encoded backslash/],
+      ['/api/a%5C..%5Cx', /encoded backslash/],
+      ['/api/a%00b', /control characters/],
+      ['/api/a%0d%0aX-Injected:%201', /control characters/],
+      ['/api/%E0%A4%A', /not valid URL encoding/],
+      ['/identity/../x', /"\.\." segments/],
+      ['/identity/%2e%2e/x', /percent-encoded/],
+    ];
+    for (const [attempt, reason] of attempts) await expectRefused(attempt, reason);
+    // The connection is still usable after a refusal with a body.
+    await expectRefused('/api/../x', /segments/, 'POST');
+    expect((await get('/api/contacts/1')).status).toBe(201);
+  });
+
+  it('still forwards ordinary paths with encoded characters, and dots in the query, exactly as sent', async () => {
+    const paths = ['/api/contacts/a%20b', '/api/contacts/rep%40contoso.example', '/api/contacts/a%2Fb', '/api/contacts/v1.2/.well-known', '/api/search?q=..%2F..%2Fx&next=//elsewhere.example', '/api'];
+    for (const rawPath of paths) {
+      apiCalls.length = 0;
+      const answer = await get(rawPath, sent);
+      expect({ rawPath, status: answer.status }).toEqual({ rawPath, status: 201 });
+      expect(apiCalls.map((call) => call.url)).toEqual([rawPath]);
+    }
+    identityCalls.length = 0;
+    expect((await get('/identity/common/v2.0/.well-known/openid-configuration')).status).toBe(200);
+    expect(identityCalls.map((call) => call.url)).toEqual(['/common/v2.0/.well-known/openid-configuration']);
+    expect(otherCalls).toEqual([]);
+  });
+
+  it('forwards the request headers the services need, but not the pane\'s cookies nor forged forwarding headers', async () => {
+    apiCalls.length = 0;
+    const headers = {
+      ...sent,
+      Accept: 'application/json',
+      'If-Match': '"v1"',
+      'Idempotency-Key': 'key-2',
+      Cookie: 'office-preview=1; other=secret',
+      Forwarded: 'for=6.6.6.6;host=evil.example',
+      'X-Forwarded-Prefix': '/evil',
+      Connection: 'keep-alive, X-Hop',
+      'X-Hop': 'only-to-the-proxy',
+    };
+    await request(server, 'PUT', '/api/contacts/42', headers, '{}');
+    const [call] = apiCalls;
+    expect(call?.headers.cookie).toBeUndefined();
+    expect(call?.headers.forwarded).toBeUndefined();
+    expect(call?.headers['x-forwarded-prefix']).toBeUndefined();
+    expect(call?.headers['x-hop']).toBeUndefined();
+    expect(call?.headers).toMatchObject({ authorization: 'Bearer secret.token', 'content-type': 'application/json', accept: 'application/json', 'if-match': '"v1"', 'idempotency-key': 'key-2', 'x-forwarded-proto': 'https' });
+    identityCalls.length = 0;
+    await request(server, 'POST', '/identity/organizations/oauth2/v2.0/token', { Cookie: 'office-preview=1', 'Content-Type': 'application/x-www-form-urlencoded' }, 'grant_type=password');
+    expect(identityCalls[0]?.headers.cookie).toBeUndefined();
+  });
+
+  it('does not let a service set cookies on the add-in origin', async () => {
+    const api = await request(server, 'POST', '/api/contacts', sent, '{}');
+    expect(api.status).toBe(201);
+    expect(api.headers['set-cookie']).toBeUndefined();
+    const page = await get('/identity/organizations/oauth2/v2.0/authorize?client_id=c');
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const redirected = await request(server, 'POST', '/identity/organizations/oauth2/v2.0/authorize', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'username=rep1');
+    expect(redirected.status).toBe(302);
+    expect(redirected.headers['set-cookie']).toBeUndefined();
   });
 });
