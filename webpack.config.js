@@ -37,7 +37,7 @@ const functionsApp = {
  * add-in) and ADDIN_API_BASE_URL; without them the build targets the local stack, whose add-in
  * server rewrites this block with the running addresses anyway.
  */
-function paneConfig() {
+function paneConfigObject() {
   const clientId = process.env.ADDIN_CLIENT_ID;
   const auth = clientId
     ? {
@@ -53,8 +53,17 @@ function paneConfig() {
         tokenUrl: '/identity/organizations/oauth2/v2.0/token',
         scope: 'api://office-crm/access_as_user openid offline_access',
       };
-  return JSON.stringify({ apiBaseUrl: process.env.ADDIN_API_BASE_URL ?? '/api', auth }).replace(/</g, '\\u003c');
+  return { apiBaseUrl: process.env.ADDIN_API_BASE_URL ?? '/api', auth };
 }
+
+function paneConfig() {
+  return JSON.stringify(paneConfigObject()).replace(/</g, '\\u003c');
+}
+
+/** The same configuration compiled in, with the host, for the page-less on-send runtime. */
+const buildConfig = new (require('webpack').DefinePlugin)({
+  CRM_BUILD_CONFIG: JSON.stringify({ ...paneConfigObject(), baseUrl: process.env.ADDIN_BASE_URL || 'https://localhost:3000' }),
+});
 
 /** Copies a file into the output unchanged. */
 class CopyFilePlugin {
@@ -114,9 +123,10 @@ const addin = {
     new IconAssetsPlugin(),
     new ManifestPlugin({ baseUrl: process.env.ADDIN_BASE_URL }),
     new BuildStampPlugin(),
+    buildConfig,
   ],
   // HTML stays as written: the local add-in server rewrites two tags in it.
-  optimization: { splitChunks: { chunks: (chunk) => chunk.name !== LAUNCH_EVENT, cacheGroups: { defaultVendors: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: -10 } } }, minimizeOptions: { html: false } },
+  optimization: { splitChunks: { chunks: (chunk) => chunk.name !== LAUNCH_EVENT, cacheGroups: { defaultVendors: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.canBeInitial() && chunk.name !== LAUNCH_EVENT, priority: -10 } } }, minimizeOptions: { html: false } },
   performance: { hints: false },
   devtool: 'source-map',
 };

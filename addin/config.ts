@@ -47,7 +47,25 @@ export function parseConfig(raw: unknown): AddinConfig {
   throw new Error(`Unknown sign-in mode "${String(mode)}".`);
 }
 
-export function readConfig(doc: Document = document): AddinConfig {
-  const element = doc.getElementById('crm-config');
-  return parseConfig(JSON.parse(element?.textContent?.trim() || 'null'));
+/** Set by webpack (DefinePlugin): the configuration of the build, for runtimes without a page. */
+declare const CRM_BUILD_CONFIG: unknown;
+
+/**
+ * The page's configuration block; where there is no page (classic Outlook on Windows runs the
+ * on-send handler in a JavaScript-only runtime) the build's own configuration, made absolute.
+ */
+export function readConfig(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): AddinConfig {
+  const element = doc?.getElementById('crm-config');
+  if (element) return parseConfig(JSON.parse(element.textContent?.trim() || 'null'));
+  const built = typeof CRM_BUILD_CONFIG === 'undefined' ? null : CRM_BUILD_CONFIG;
+  const config = parseConfig(built);
+  const base = isRecord(built) && typeof built.baseUrl === 'string' ? built.baseUrl : undefined;
+  return base ? absoluteConfig(config, base) : config;
+}
+
+/** Relative addresses resolved against the add-in's host: a page-less runtime has no location. */
+export function absoluteConfig(config: AddinConfig, baseUrl: string): AddinConfig {
+  const absolute = (url: string) => new URL(url, baseUrl).href.replace(/\/+$/, '');
+  const auth = config.auth.mode === 'local' ? { ...config.auth, tokenUrl: absolute(config.auth.tokenUrl), authorizeUrl: absolute(config.auth.authorizeUrl) } : config.auth;
+  return { apiBaseUrl: absolute(config.apiBaseUrl), auth };
 }

@@ -29,7 +29,7 @@ export class LocalTokenSource implements TokenSource {
     private readonly config: LocalAuthConfig,
     private readonly openDialog: OpenDialog,
     private readonly storage: Storage | null = typeof sessionStorage === 'undefined' ? null : sessionStorage,
-    private readonly origin: string = location.origin,
+    private readonly origin: string = typeof location === 'undefined' ? '' : location.origin,
     /** The mailbox's address: the sign-in page puts that account first. */
     private readonly loginHint: () => string | undefined = () => undefined,
   ) {

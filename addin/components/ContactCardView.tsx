@@ -1,4 +1,5 @@
 import { Avatar, Body1Strong, Button, Caption1, Card, CardHeader, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { ChevronDown20Regular, ChevronUp20Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 
 export interface ContactCardFacts {
@@ -46,7 +47,7 @@ export function ContactCardView({ facts, labels, expanded, onToggle, children }:
         image={<Avatar name={facts.name} color="colorful" aria-hidden />}
         header={<Body1Strong>{facts.name}</Body1Strong>}
         description={<Caption1>{facts.roleLabel} · {facts.email}</Caption1>}
-        action={<Button appearance="subtle" size="small" aria-expanded={expanded} aria-label={labels.toggle} onClick={onToggle}>{expanded ? '−' : '+'}</Button>}
+        action={<Button appearance="subtle" size="small" aria-expanded={expanded} aria-label={labels.toggle} onClick={onToggle} icon={expanded ? <ChevronUp20Regular /> : <ChevronDown20Regular />} />}
       />
       <dl className={styles.facts}>
         {rows.map(([term, value]) => (

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** Writing into the message being composed: templates, and the "track when sent" mark. */
 import { fromAsync } from './office-async';
-import { TRACKING_HEADER } from './mail-item';
+import { TRACKING_HEADER, TRACKING_PROPERTY } from './mail-item';
 
 function composeItem(): Office.MessageCompose {
   return Office.context.mailbox.item as Office.MessageCompose;
@@ -29,7 +29,7 @@ export interface TrackWhenSent {
   opportunityId?: string;
 }
 
-const PROPERTY = 'officeCrmTrack';
+const PROPERTY = TRACKING_PROPERTY;
 
 export async function readTrackWhenSent(): Promise<TrackWhenSent | null> {
   const props = await fromAsync<Office.CustomProperties>((cb) => composeItem().loadCustomPropertiesAsync(cb));

@@ -33,7 +33,10 @@ export interface MessageCompose {
 
 export interface Appointment {
   kind: 'appointment';
-  /** Stable across the organiser's and attendees' copies where Office gives it; else the item id. */
+  /**
+   * The mailbox item id; empty while the organiser's new meeting is not saved yet (it gets one
+   * when saved: `saveItem`). Each mailbox's copy has its own id: linking is per mailbox.
+   */
   key: string;
   subject: string;
   start: string;
@@ -47,6 +50,8 @@ export type MailItem = MessageRead | MessageCompose | Appointment;
 
 /** The header "track when sent" puts on a message, so the sent copy is recognised. */
 export const TRACKING_HEADER = 'x-officecrm-track';
+/** The custom property "track when sent" leaves on the draft; the sender's Sent Items copy keeps it. */
+export const TRACKING_PROPERTY = 'officeCrmTrack';
 
 function person(details: Office.EmailAddressDetails | undefined | null): Person | undefined {
   if (!details?.emailAddress) return undefined;
@@ -92,7 +97,7 @@ async function readAppointmentCompose(item: Office.AppointmentCompose): Promise<
   const mailbox = Office.context.mailbox.userProfile;
   return {
     kind: 'appointment',
-    key: itemId || `draft:${subject}:${iso(start)}`,
+    key: itemId,
     subject,
     start: iso(start),
     end: iso(end),
@@ -139,6 +144,13 @@ export async function readMailItem(): Promise<MailItem | null> {
   return readAppointmentCompose(item as Office.AppointmentCompose);
 }
 
+/** Saves the item being composed (a new meeting) and answers its id, so it can be linked. */
+export async function saveItem(): Promise<string> {
+  const item = currentItem() as Office.AppointmentCompose | Office.MessageCompose | null;
+  if (!item || typeof item.saveAsync !== 'function') throw new Error('This item cannot be saved from the add-in.');
+  return fromAsync<string>((cb) => item.saveAsync(cb));
+}
+
 /** The pinned pane follows the selection: `listener` runs each time the user selects another item. */
 export function onItemChanged(listener: () => void): () => void {
   if (typeof Office === 'undefined' || !Office.context?.mailbox) return () => undefined;
@@ -161,12 +173,24 @@ export async function readBodyText(max: number): Promise<string> {
   return text.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
-/** The tracking id a "track when sent" left in the message's headers, if any. */
+/**
+ * The tracking id a "track when sent" left on the message: in its internet headers (the copy
+ * recipients get) or in its custom property (the sender's Sent Items copy, which may carry no
+ * transport headers).
+ */
 export async function readTrackingHeader(): Promise<string | undefined> {
   const item = currentItem() as Office.MessageRead | null;
-  if (!item || typeof item.getAllInternetHeadersAsync !== 'function' || !supportsMailbox('1.8')) return undefined;
-  const headers = await fromAsync<string>((cb) => item.getAllInternetHeadersAsync(cb)).catch(() => '');
-  const line = headers.split(/\r?\n/).find((row) => row.toLowerCase().startsWith(`${TRACKING_HEADER}:`));
-  const value = line?.slice(TRACKING_HEADER.length + 1).trim();
-  return value || undefined;
+  if (!item) return undefined;
+  if (typeof item.getAllInternetHeadersAsync === 'function' && supportsMailbox('1.8')) {
+    const headers = await fromAsync<string>((cb) => item.getAllInternetHeadersAsync(cb)).catch(() => '');
+    const line = headers.split(/\r?\n/).find((row) => row.toLowerCase().startsWith(`${TRACKING_HEADER}:`));
+    const value = line?.slice(TRACKING_HEADER.length + 1).trim();
+    if (value) return value;
+  }
+  if (typeof item.loadCustomPropertiesAsync !== 'function') return undefined;
+  const props = await fromAsync<Office.CustomProperties>((cb) => item.loadCustomPropertiesAsync(cb)).catch(() => null);
+  const raw: unknown = props?.get(TRACKING_PROPERTY);
+  if (typeof raw !== 'string') return undefined;
+  const match = /"trackingId"\s*:\s*"([0-9a-f-]{36})"/i.exec(raw);
+  return match?.[1];
 }

@@ -1,11 +1,12 @@
 /** The OutlookHost the pane gets when it runs in Outlook (or the local preview's stand-in). */
 import type { OutlookHost } from '../outlook/outlook-host';
 import { insertHtml, readTrackWhenSent, setSubjectIfEmpty, writeTrackWhenSent } from './compose';
-import { mailboxOwner, onItemChanged, readBodyText, readMailItem, readTrackingHeader } from './mail-item';
+import { mailboxOwner, onItemChanged, readBodyText, readMailItem, readTrackingHeader, saveItem } from './mail-item';
 import { onAppearanceChanged, readAppearance } from './office-context';
 
 export const officeOutlookHost: OutlookHost = {
   readItem: readMailItem,
+  saveItem,
   onItemChanged,
   owner: mailboxOwner,
   readBodyText,

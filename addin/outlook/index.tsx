@@ -12,7 +12,8 @@ import { officeOutlookHost } from '../office/office-outlook-host';
 import { App } from './App';
 
 function tokenSource(config: AddinConfig): TokenSource {
-  return config.auth.mode === 'local' ? new LocalTokenSource(config.auth, (url) => openDialogForMessage(url), sessionStorage, location.origin, () => mailboxOwner()?.email) : new NaaTokenSource(config.auth);
+  if (config.auth.mode === 'naa') return new NaaTokenSource(config.auth, () => import(/* webpackChunkName: "msal" */ '@azure/msal-browser'));
+  return new LocalTokenSource(config.auth, (url) => openDialogForMessage(url), sessionStorage, location.origin, () => mailboxOwner()?.email);
 }
 
 function plainMessage(root: HTMLElement, text: string): void {

@@ -8,6 +8,8 @@ import type { OfficeAppearance } from '../office/office-context';
 
 export interface OutlookHost {
   readItem(): Promise<MailItem | null>;
+  /** Saves the item being composed and answers its id. */
+  saveItem(): Promise<string>;
   onItemChanged(listener: () => void): () => void;
   owner(): Person | null;
   readBodyText(max: number): Promise<string>;

@@ -39,6 +39,15 @@ function paneFrame(): Frame {
   return frame;
 }
 
+/** Whether the pane's Fluent surface is dark (luminance of its background colour). */
+async function paneIsDark(): Promise<boolean> {
+  return paneFrame().evaluate(() => {
+    const surface = document.querySelector('.fui-FluentProvider') ?? document.body;
+    const [r = 255, g = 255, b = 255] = (getComputedStyle(surface).backgroundColor.match(/\d+/g) ?? []).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
+  });
+}
+
 async function seriousViolations(): Promise<string[]> {
   const frame = paneFrame();
   await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
@@ -65,6 +74,8 @@ for (const [theme, lang] of [
       const add = unknown.getByTestId('add-to-crm');
       if (await add.isVisible()) await add.click();
       await unknown.getByTestId('create-contact').waitFor();
+      // The checks below are only worth something if the pane really follows the theme.
+      expect(await paneIsDark()).toBe(theme === 'dark');
       expect(await seriousViolations()).toEqual([]);
     });
   });

@@ -47,9 +47,15 @@ test('a message from a known contact shows the contact card with the account', a
     await signIn(page, context, 'rep1');
     const card = pane(page).getByTestId('contact-card').filter({ hasText: knownName }).first();
     await card.waitFor({ timeout: 30000 });
-    const contact = await api(stack)<{ accountName?: string; jobTitle?: string }>('rep1', 'GET', `contacts/${await contactIdOf(knownEmail)}`);
-    if (contact.body.accountName) await card.getByText(contact.body.accountName, { exact: false }).first().waitFor();
-    if (contact.body.jobTitle) await card.getByText(contact.body.jobTitle, { exact: false }).first().waitFor();
+    const contact = await api(stack)<{ accountName?: string; jobTitle?: string; phones: { number: string }[] }>('rep1', 'GET', `contacts/${await contactIdOf(knownEmail)}`);
+    // The seeded sender has all of these; the card must show each.
+    expect(contact.body.accountName && contact.body.jobTitle && contact.body.phones[0]).toBeTruthy();
+    await card.getByText(contact.body.accountName ?? '', { exact: false }).first().waitFor();
+    await card.getByText(contact.body.jobTitle ?? '', { exact: false }).first().waitFor();
+    await card.getByText(contact.body.phones[0]?.number ?? '', { exact: false }).first().waitFor();
+    await card.getByTestId('open-deals').waitFor();
+    await card.getByTestId('upcoming').waitFor();
+    await card.getByTestId('history').waitFor();
   });
 });
 

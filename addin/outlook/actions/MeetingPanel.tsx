@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Checkbox, Field, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OutlookContext } from '../../api/crm-api';
+import { ApiError } from '../../api/api-error';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import type { Appointment } from '../../office/mail-item';
@@ -13,14 +14,15 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
-export function MeetingPanel({ item, context, onChanged }: { item: Appointment; context: OutlookContext; onChanged: () => void }) {
+export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appointment; context: OutlookContext; onChanged: () => void; onSaved: (key: string) => void }) {
   const { t, formatDateTime } = useI18n();
-  const { api, signIn } = usePane();
+  const { api, host, signIn } = usePane();
   const styles = useStyles();
   const meeting = context.meeting;
   const deals = context.accounts.flatMap((a) => a.openOpportunities);
   const linkedContacts = meeting?.regarding.filter((r) => r.entity === 'contact').map((r) => r.id);
   const linkedDeal = meeting?.regarding.find((r) => r.entity === 'opportunity')?.id ?? '';
+  const linkedAccount = meeting?.regarding.find((r) => r.entity === 'account')?.id;
   const [selected, setSelected] = useState<string[]>(() => linkedContacts ?? context.contacts.map((c) => c.id));
   const [opportunityId, setOpportunityId] = useState(linkedDeal);
   const [outcome, updateOutcome, clearOutcome] = useDraft(`outcome:${item.key}`, { text: '' });
@@ -36,7 +38,13 @@ export function MeetingPanel({ item, context, onChanged }: { item: Appointment; 
       onChanged();
     } catch (failure) {
       setError(failure);
-      setRetry(() => () => void run(action));
+      if (failure instanceof ApiError && failure.status === 412) {
+        // Changed meanwhile: reload, and the next press uses the new version (the outcome typed is kept).
+        setRetry(null);
+        onChanged();
+      } else {
+        setRetry(() => () => void run(action));
+      }
     } finally {
       setBusy(false);
     }
@@ -44,16 +52,19 @@ export function MeetingPanel({ item, context, onChanged }: { item: Appointment; 
 
   const link = () =>
     run(async () => {
+      // The links as chosen, including contacts a colleague linked who are not in this copy's attendees.
       const chosen = context.contacts.filter((c) => selected.includes(c.id));
-      const accountId = chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
+      const accountId = linkedAccount ?? chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
+      const key = item.key || (await host.saveItem());
+      if (key !== item.key) onSaved(key);
       await api.linkMeeting({
-        key: item.key,
+        key,
         subject: item.subject || '(no subject)',
         start: item.start,
         end: item.end,
         timeZone: localTimeZone(),
         ...(item.location ? { location: item.location.slice(0, 200) } : {}),
-        contactIds: chosen.map((c) => c.id),
+        contactIds: selected,
         ...(accountId ? { accountId } : {}),
         ...(opportunityId ? { opportunityId } : {}),
       });

@@ -4,6 +4,7 @@ import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
 import { newSubmissionKey, useDraft } from '../use-draft';
+import { parseAmount } from '../amount';
 import type { QuickActionProps } from './QuickActions';
 
 const useStyles = makeStyles({
@@ -36,7 +37,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
       </MessageBar>
     );
   }
-  const amount = Number(draft.amount.replace(',', '.'));
+  const amount = parseAmount(draft.amount);
   const save = async () => {
     setBusy(true);
     setError(null);
@@ -46,7 +47,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
           name: draft.name.trim(),
           accountId,
           contactId: contact.id,
-          amount: Number.isFinite(amount) ? amount : 0,
+          amount: amount ?? 0,
           currency: draft.currency.trim().toUpperCase() || 'USD',
           expectedCloseDate: draft.closeDate,
         },
@@ -73,7 +74,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
         <Input value={draft.name} onChange={(_, d) => update({ name: d.value })} required />
       </Field>
       <div className={styles.row}>
-        <Field label={t('deal.amount')} validationState={draft.amount && !Number.isFinite(amount) ? 'error' : 'none'}>
+        <Field label={t('deal.amount')} validationState={amount === null ? 'error' : 'none'} validationMessage={amount === null ? t('deal.badAmount') : undefined}>
           <Input inputMode="decimal" value={draft.amount} onChange={(_, d) => update({ amount: d.value })} />
         </Field>
         <Field label={t('deal.currency')}>
@@ -84,7 +85,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
         <Input type="date" value={draft.closeDate} onChange={(_, d) => update({ closeDate: d.value })} required />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={busy || !draft.name.trim() || !draft.closeDate}>
+        <Button appearance="primary" type="submit" disabled={busy || !draft.name.trim() || !draft.closeDate || amount === null}>
           {t('action.save')}
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>

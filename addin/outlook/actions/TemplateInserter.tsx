@@ -44,6 +44,8 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
 
   const recipient = contacts.find((c) => c.id === contactId) ?? contacts[0];
   const deals = accounts.find((a) => a.id === recipient?.accountId)?.openOpportunities ?? [];
+  // Only a deal of the recipient's own account is ever merged into their e-mail.
+  const dealId = deals.some((d) => d.id === opportunityId) ? opportunityId : '';
 
   const insert = async () => {
     if (!recipient || !templateId) return;
@@ -51,7 +53,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
     setError(null);
     setDone(null);
     try {
-      const rendered = await api.renderTemplate(templateId, recipient.id, opportunityId || undefined);
+      const rendered = await api.renderTemplate(templateId, recipient.id, dealId || undefined);
       await host.setSubjectIfEmpty(rendered.subject);
       await host.insertHtml(rendered.html);
       const gaps = rendered.fields.filter((f) => f.status === 'missing' || f.status === 'unknown').map((f) => f.field);
@@ -80,7 +82,14 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
         <Caption1>{t('compose.noRecipient')}</Caption1>
       ) : (
         <Field label={t('compose.recipient')}>
-          <Select value={recipient?.id ?? ''} onChange={(_, d) => setContactId(d.value)} data-testid="template-recipient">
+          <Select
+            value={recipient?.id ?? ''}
+            onChange={(_, d) => {
+              setContactId(d.value);
+              setOpportunityId('');
+            }}
+            data-testid="template-recipient"
+          >
             {contacts.map((contact) => (
               <option key={contact.id} value={contact.id}>
                 {contact.displayName}
@@ -91,7 +100,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
       )}
       {deals.length > 0 ? (
         <Field label={t('track.opportunity')}>
-          <Select value={opportunityId} onChange={(_, d) => setOpportunityId(d.value)}>
+          <Select value={dealId} onChange={(_, d) => setOpportunityId(d.value)}>
             <option value="">{t('track.noOpportunity')}</option>
             {deals.map((deal) => (
               <option key={deal.id} value={deal.id}>

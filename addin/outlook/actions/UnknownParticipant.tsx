@@ -48,8 +48,11 @@ export function UnknownParticipant({ itemKey, participant, onAdded }: { itemKey:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Retry repeats the action that failed: retrying a failed "use this contact" must never create one.
+  const [retry, setRetry] = useState<(() => void) | null>(null);
 
   const create = async () => {
+    setRetry(() => () => void create());
     setBusy(true);
     setError(null);
     try {
@@ -74,6 +77,7 @@ export function UnknownParticipant({ itemKey, participant, onAdded }: { itemKey:
   };
 
   const linkTo = async (contactId: string, name: string) => {
+    setRetry(() => () => void linkTo(contactId, name));
     setBusy(true);
     setError(null);
     try {
@@ -163,7 +167,7 @@ export function UnknownParticipant({ itemKey, participant, onAdded }: { itemKey:
           </div>
         </form>
       ) : null}
-      {error ? <ProblemBar error={error} onRetry={() => void create()} onSignIn={signIn} /> : null}
+      {error ? <ProblemBar error={error} onRetry={retry ?? undefined} onSignIn={signIn} /> : null}
       {done ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{done}</MessageBarBody>

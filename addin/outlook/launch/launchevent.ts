@@ -7,6 +7,7 @@ import { CrmApi } from '../../api/crm-api';
 import { HttpClient } from '../../api/http-client';
 import { LocalTokenSource } from '../../auth/local-token-source';
 import { NaaTokenSource } from '../../auth/naa-token-source';
+import * as msal from '@azure/msal-browser';
 import { readConfig } from '../../config';
 import { onSendEnvironment, type SendEvent } from '../../office/on-send';
 
@@ -22,7 +23,7 @@ async function trackOnSend(event: SendEvent): Promise<void> {
     const tokens =
       config.auth.mode === 'local'
         ? new LocalTokenSource(config.auth, () => Promise.reject(new Error('Sign in from the Office CRM pane first.')))
-        : new NaaTokenSource(config.auth);
+        : new NaaTokenSource(config.auth, () => Promise.resolve(msal));
     const api = new CrmApi(new HttpClient(config.apiBaseUrl, tokens));
     const draft = await env.readDraft();
     const participants = [...draft.to.map((p) => ({ ...p, role: 'to' as const })), ...draft.cc.map((p) => ({ ...p, role: 'cc' as const }))];

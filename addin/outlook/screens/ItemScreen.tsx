@@ -21,6 +21,6 @@ export function ItemScreen({ item, itemError }: { item: MailItem | null | undefi
     );
   }
   if (item.kind === 'message-read') return <ReadScreen key={item.itemId} item={item} />;
-  if (item.kind === 'appointment') return <AppointmentScreen key={item.key} item={item} />;
+  if (item.kind === 'appointment') return <AppointmentScreen key={item.key || 'unsaved'} item={item} />;
   return <ComposeScreen item={item} />;
 }
