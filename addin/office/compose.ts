@@ -7,9 +7,33 @@ function composeItem(): Office.MessageCompose {
   return Office.context.mailbox.item as Office.MessageCompose;
 }
 
-/** Inserts HTML at the cursor (Outlook puts it at the start when the body has no focus). */
-export async function insertHtml(html: string): Promise<void> {
-  await fromAsync<void>((cb) => composeItem().body.setSelectedDataAsync(html, { coercionType: Office.CoercionType.Html }, cb));
+/**
+ * Inserts a rendered template at the cursor (Outlook puts it at the start when the body has no
+ * focus): its HTML in an HTML message, its plain text in a plain-text one.
+ */
+export async function insertRendered(rendered: { html: string; text: string }): Promise<void> {
+  const body = composeItem().body;
+  const type = await fromAsync<Office.CoercionType>((cb) => body.getTypeAsync(cb)).catch(() => Office.CoercionType.Html);
+  const asText = type === Office.CoercionType.Text;
+  await fromAsync<void>((cb) => body.setSelectedDataAsync(asText ? rendered.text : rendered.html, { coercionType: asText ? Office.CoercionType.Text : Office.CoercionType.Html }, cb));
+}
+
+/** Recipients changed while writing (Mailbox 1.7); hosts without the event keep the Refresh button. */
+export function onRecipientsChanged(listener: () => void): () => void {
+  const item = composeItem() as Office.MessageCompose & { addHandlerAsync?: Office.MessageCompose['addHandlerAsync'] };
+  if (typeof item?.addHandlerAsync !== 'function' || !Office.EventType.RecipientsChanged) return () => undefined;
+  try {
+    item.addHandlerAsync(Office.EventType.RecipientsChanged, () => listener(), () => undefined);
+  } catch {
+    return () => undefined;
+  }
+  return () => {
+    try {
+      item.removeHandlerAsync(Office.EventType.RecipientsChanged, () => undefined);
+    } catch {
+      // Nothing registered.
+    }
+  };
 }
 
 /** Sets the subject only when the user has not typed one: a template never overwrites their words. */

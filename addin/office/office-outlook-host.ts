@@ -1,6 +1,6 @@
 /** The OutlookHost the pane gets when it runs in Outlook (or the local preview's stand-in). */
 import type { OutlookHost } from '../outlook/outlook-host';
-import { insertHtml, readTrackWhenSent, setSubjectIfEmpty, writeTrackWhenSent } from './compose';
+import { insertRendered, onRecipientsChanged, readTrackWhenSent, setSubjectIfEmpty, writeTrackWhenSent } from './compose';
 import { mailboxOwner, onItemChanged, readBodyText, readMailItem, readTrackingHeader, saveItem } from './mail-item';
 import { onAppearanceChanged, readAppearance } from './office-context';
 
@@ -11,7 +11,8 @@ export const officeOutlookHost: OutlookHost = {
   owner: mailboxOwner,
   readBodyText,
   readTrackingHeader,
-  insertHtml,
+  insertRendered,
+  onRecipientsChanged,
   setSubjectIfEmpty,
   readTrackWhenSent,
   writeTrackWhenSent,

@@ -14,7 +14,8 @@ export interface OutlookHost {
   owner(): Person | null;
   readBodyText(max: number): Promise<string>;
   readTrackingHeader(): Promise<string | undefined>;
-  insertHtml(html: string): Promise<void>;
+  insertRendered(rendered: { html: string; text: string }): Promise<void>;
+  onRecipientsChanged(listener: () => void): () => void;
   setSubjectIfEmpty(subject: string): Promise<boolean>;
   readTrackWhenSent(): Promise<TrackWhenSent | null>;
   writeTrackWhenSent(value: TrackWhenSent | null): Promise<void>;

@@ -55,7 +55,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
     try {
       const rendered = await api.renderTemplate(templateId, recipient.id, dealId || undefined);
       await host.setSubjectIfEmpty(rendered.subject);
-      await host.insertHtml(rendered.html);
+      await host.insertRendered(rendered);
       const gaps = rendered.fields.filter((f) => f.status === 'missing' || f.status === 'unknown').map((f) => f.field);
       setDone(gaps.length ? `${t('compose.inserted')} ${t('compose.fallbacks', { count: gaps.length, fields: gaps.join(', ') })}` : t('compose.inserted'));
     } catch (failure) {

@@ -1,6 +1,6 @@
 /** Writing a message: insert a template filled in for a recipient, and "track when sent". */
 import { Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageCompose } from '../../office/mail-item';
@@ -28,6 +28,7 @@ export function ComposeScreen({ item }: { item: MessageCompose }) {
       })
       .catch(() => reload());
   }, [host, reload]);
+  useEffect(() => host.onRecipientsChanged(refresh), [host, refresh]);
   return (
     <div className={styles.root}>
       <Subtitle1 as="h2">{t('compose.templates')}</Subtitle1>
