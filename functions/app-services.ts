@@ -12,6 +12,7 @@ import { effectiveRoles, type RoleAssignment } from '../shared/domain/access-pol
 import type { Principal } from '../shared/domain/principal';
 import { scopeOf, type AccessScope, type Team } from '../shared/domain/record-access';
 import type { Territory } from '../shared/domain/territory';
+import type { UserDirectory } from '../shared/domain/user-directory';
 import type { AppConfig } from './config';
 import { CosmosAccountRepository } from './infra/cosmos/account.repository';
 import { CosmosAuditLog } from './infra/cosmos/audit-log';
@@ -33,6 +34,7 @@ import { CONTAINERS, ensureDatabase } from './infra/cosmos/containers';
 import { CosmosContactRepository } from './infra/cosmos/contact.repository';
 import { createCosmosClient } from './infra/cosmos/cosmos-client';
 import { CosmosEmailIndex } from './infra/cosmos/email-index';
+import { createUserDirectory } from './infra/cosmos/user-directory.store';
 import { createTokenValidator } from './infra/identity/token-validator';
 import { createBlobStore } from './infra/storage/blob-store';
 import { createJobQueue } from './infra/storage/queue';
@@ -86,6 +88,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
       groups: createGroupStores(database),
       emailTemplates: createEmailTemplateRepository(database),
       trackedEmails: createTrackedEmailRepository(database),
+      userDirectory: createUserDirectory(database.container(CONTAINERS.settings)),
       importJobs: new CosmosImportJobRepository(database.container(CONTAINERS.importJobs)),
     },
     now: () => new Date(),
@@ -112,13 +115,26 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     },
     authenticate: async (header) => {
       const principal = await validator.validate(header);
-      const { value: assignments } = await deps.stores.roleAssignments.get(principal.tenantId);
+      const [{ value: assignments }] = await Promise.all([deps.stores.roleAssignments.get(principal.tenantId), recordSignIn(deps.stores.userDirectory, principal)]);
       return { ...principal, roles: effectiveRoles(principal.roles, principal.userId, assignments) };
     },
     health: () => checkHealth(config, cosmos),
     openApiDocument: () =>
       (openApi ??= buildOpenApiDocument(Object.values(api), { title: 'Office CRM API', version: config.version, serverUrl: '/api' })),
   };
+}
+
+/**
+ * Best effort: the directory only puts names on cards, and Microsoft Graph will replace it. A
+ * failed write must not cost the user their request; the next request of that user tries again.
+ */
+async function recordSignIn(directory: UserDirectory, principal: Principal): Promise<void> {
+  const { tenantId, userId, displayName, email } = principal;
+  try {
+    await directory.record(tenantId, { userId, displayName, email });
+  } catch (error) {
+    console.warn(`Could not record user ${userId} in the user directory of tenant ${tenantId}; continuing without it.`, error);
+  }
 }
 
 async function timed(check: () => Promise<string>): Promise<{ ok: boolean; detail: string; latencyMs: number }> {

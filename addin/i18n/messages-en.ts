@@ -43,6 +43,7 @@ export const en = {
   'card.phone': 'Phone',
   'card.owner': 'Owner',
   'card.ownerYou': 'You',
+  'card.ownerUnknown': 'a colleague (not signed in yet)',
   'card.openDeals': 'Open opportunities',
   'card.noOpenDeals': 'No open opportunities.',
   'card.upcoming': 'Upcoming activities',

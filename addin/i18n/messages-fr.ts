@@ -45,6 +45,7 @@ export const fr: Record<MessageKey, string> = {
   'card.phone': 'Téléphone',
   'card.owner': 'Responsable',
   'card.ownerYou': 'Vous',
+  'card.ownerUnknown': 'un collègue (jamais connecté)',
   'card.openDeals': 'Opportunités en cours',
   'card.noOpenDeals': 'Aucune opportunité en cours.',
   'card.upcoming': 'Activités à venir',

@@ -32,12 +32,19 @@ function visibleName(contact: ContactRecord, hidden: ReadonlySet<string>): strin
   return contactFullName({ firstName: hidden.has('firstName') ? undefined : contact.firstName, lastName: hidden.has('lastName') ? '' : contact.lastName });
 }
 
+/** An owner's name from the directory; none where a field rule hides the owner (`ownerId`) from the caller, as the id itself is. */
+type OwnerNameOf = (ownerId: string) => string | undefined;
+
+function ownerNamesFor(names: ReadonlyMap<string, string>, hidden: ReadonlySet<string>): OwnerNameOf {
+  return (ownerId) => (hidden.has('ownerId') ? undefined : names.get(ownerId));
+}
+
 function toActivitySummary(activity: ActivityRecord & { nextStart?: string }): ActivitySummary {
   const { id, type, subject, dueDate, status } = activity;
   return { id, type, subject, start: activity.nextStart ?? activity.start, dueDate, status };
 }
 
-function toContactCard(details: ContactDetails, hidden: ReadonlySet<string>): ContactCard {
+function toContactCard(details: ContactDetails, hidden: ReadonlySet<string>, ownerNameOf: OwnerNameOf): ContactCard {
   const { contact } = details;
   const phone = hidden.has('phones') ? undefined : contact.phones[0]?.number;
   return {
@@ -52,19 +59,26 @@ function toContactCard(details: ContactDetails, hidden: ReadonlySet<string>): Co
     phone,
     emails: contact.emails.map((email) => email.address),
     ownerId: contact.ownerId,
+    ownerName: ownerNameOf(contact.ownerId),
     upcomingActivities: details.upcoming.map(toActivitySummary),
     recentHistory: details.history,
     ...(details.detailsOmitted ? { detailsOmitted: true } : {}),
   };
 }
 
-function toOpportunitySummary(deal: Versioned<OpportunityRecord>): OpportunitySummary {
+function toOpportunitySummary(deal: Versioned<OpportunityRecord>, ownerNameOf: OwnerNameOf): OpportunitySummary {
   const { id, name, accountId, stage, amount, currency, expectedCloseDate, probability } = deal;
-  return { id, etag: toHttpEtag(deal.etag), name, accountId, stage, amount, currency, expectedCloseDate, probability };
+  return { id, etag: toHttpEtag(deal.etag), name, accountId, stage, amount, currency, expectedCloseDate, probability, ownerName: ownerNameOf(deal.ownerId) };
 }
 
-function toAccountPanel({ account, openOpportunities }: AccountDetails): AccountPanel {
-  return { id: account.id, name: account.name, ownerId: account.ownerId, openOpportunities: openOpportunities.map(toOpportunitySummary) };
+function toAccountPanel({ account, openOpportunities }: AccountDetails, ownerNameOf: OwnerNameOf, dealOwnerNameOf: OwnerNameOf): AccountPanel {
+  return {
+    id: account.id,
+    name: account.name,
+    ownerId: account.ownerId,
+    ownerName: ownerNameOf(account.ownerId),
+    openOpportunities: openOpportunities.map((deal) => toOpportunitySummary(deal, dealOwnerNameOf)),
+  };
 }
 
 function toSuggestions(result: ParticipantSuggestionsResult, hidden: ReadonlySet<string>): ParticipantSuggestions {
@@ -103,13 +117,17 @@ export function toLinkedMeeting(activity: Versioned<ActivityRecord>): LinkedMeet
 
 function toOutlookContext(result: OutlookContextResult, policy: FieldPolicy): OutlookContext {
   const hidden = policy.hidden('contact');
+  const { ownerNames } = result;
+  const contactOwnerName = ownerNamesFor(ownerNames, hidden);
+  const accountOwnerName = ownerNamesFor(ownerNames, policy.hidden('account'));
+  const dealOwnerName = ownerNamesFor(ownerNames, policy.hidden('opportunity'));
   return {
     participants: result.participants.map(({ suggestions, ...participant }) => ({
       ...participant,
       ...(suggestions ? { suggestions: toSuggestions(suggestions, hidden) } : {}),
     })),
-    contacts: result.contacts.map((details) => toContactCard(details, hidden)),
-    accounts: result.accounts.map(toAccountPanel),
+    contacts: result.contacts.map((details) => toContactCard(details, hidden, contactOwnerName)),
+    accounts: result.accounts.map((details) => toAccountPanel(details, accountOwnerName, dealOwnerName)),
     tracked: result.tracked ? toTrackedEmail(result.tracked, true) : null,
     meeting: result.meeting ? toLinkedMeeting(result.meeting) : null,
   };

@@ -24,6 +24,7 @@ import type {
   TenantSetting,
 } from '../../shared/domain/repositories';
 import type { Territory } from '../../shared/domain/territory';
+import type { UserDirectory } from '../../shared/domain/user-directory';
 
 export interface CrmStores {
   accounts: AccountRepository;
@@ -48,6 +49,8 @@ export interface CrmStores {
   groups: GroupStores;
   emailTemplates: EmailTemplateRepository;
   trackedEmails: TrackedEmailRepository;
+  /** Names of the tenant's users who have signed in (until Microsoft Graph provides them). */
+  userDirectory: UserDirectory;
 }
 
 /** Files (attachments, documents, letters) in blob storage; metadata stays with the records. */

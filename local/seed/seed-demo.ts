@@ -6,7 +6,7 @@ import { createAccount } from '../../functions/usecases/accounts/create-account.
 import { createContact } from '../../functions/usecases/contacts/create-contact.usecase';
 import { createQuota } from '../../functions/usecases/quotas/quotas.usecase';
 import type { UseCaseDeps } from '../../functions/usecases/usecase-context';
-import { DEMO_TENANT_ID, OTHER_TENANT_ID } from '../identity/demo-directory';
+import { DEMO_TENANT_ID, DEMO_USERS, OTHER_TENANT_ID } from '../identity/demo-directory';
 import { demoAccounts, demoContacts, seedId, type SeedAccount, type SeedContact } from './seed-data';
 import { seedActivities } from './seed-activities';
 import { seedCatalog } from './seed-catalog';
@@ -45,6 +45,18 @@ async function seedTeams(context: SeedContext): Promise<void> {
   await seedSetting(context, context.deps.stores.territories, DEMO_TERRITORIES);
 }
 
+/**
+ * Every demo user of both tenants in their tenant's user directory, so cards show owners' names on
+ * a fresh start, before each has signed in.
+ */
+async function seedUserDirectory(deps: UseCaseDeps, report: SeedReport): Promise<void> {
+  for (const { tenantId, userId, displayName, email } of DEMO_USERS) {
+    const written = await deps.stores.userDirectory.record(tenantId, { userId, displayName, email });
+    if (written) report.created += 1;
+    else report.existing += 1;
+  }
+}
+
 /** Quarterly quotas of this year for each rep and each team. */
 async function seedQuotas(context: SeedContext): Promise<void> {
   const year = new Date().getUTCFullYear();
@@ -63,6 +75,7 @@ async function seedQuotas(context: SeedContext): Promise<void> {
 /** The demo book (Contoso Demo) and a small book in the second tenant (Fabrikam) for isolation. */
 export async function seedDemoData(deps: UseCaseDeps): Promise<SeedReport> {
   const report: SeedReport = { created: 0, existing: 0 };
+  await seedUserDirectory(deps, report);
   const owners = ['rep1', 'rep2', 'manager', 'rep1', 'rep2'].map((name) => demoUser(name).userId);
   const accounts = demoAccounts(owners);
   const demo: SeedContext = { deps, admin: principalOf(demoUser('admin')), accounts, contacts: demoContacts(accounts, owners), opportunityIds: [], report };

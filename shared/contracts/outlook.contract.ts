@@ -17,6 +17,10 @@ const InternetMessageId = z.string().trim().min(1, { message: 'must not be empty
 const TrackingId = z.uuid({ message: 'must be a UUID' }).transform((id) => id.toLowerCase());
 const MeetingKey = z.string().trim().min(1, { message: 'must not be empty' }).max(500, { message: 'must be at most 500 characters' });
 const PersonName = ShortText(300);
+const OwnerName = z
+  .string()
+  .optional()
+  .meta({ description: "The owner's display name from the tenant's user directory (users appear once they have signed in); absent when unknown or when the owner is hidden from you." });
 
 function noRepeats(ids: string[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
@@ -71,6 +75,7 @@ export const ContactCard = z
     phone: z.string().optional().meta({ description: 'The first phone number.' }),
     emails: z.array(z.string()),
     ownerId: z.string(),
+    ownerName: OwnerName,
     upcomingActivities: z.array(ActivitySummary).meta({ description: 'At most 5 open activities going on or due from now on that you may see, soonest first.' }),
     recentHistory: z.array(HistoryEntry).meta({ description: 'The latest 5 timeline entries, newest first.' }),
     detailsOmitted: z.boolean().optional().meta({ description: 'True on cards past the first 20: their activities and history are not read (open the contact for them).' }),
@@ -89,6 +94,7 @@ export const OpportunitySummary = z
     currency: z.string().optional(),
     expectedCloseDate: z.string().optional(),
     probability: z.number().optional(),
+    ownerName: OwnerName,
   })
   .meta({ id: 'OpportunitySummary' });
 export type OpportunitySummary = z.infer<typeof OpportunitySummary>;
@@ -98,6 +104,7 @@ export const AccountPanel = z
     id: z.string(),
     name: z.string(),
     ownerId: z.string(),
+    ownerName: OwnerName,
     openOpportunities: z.array(OpportunitySummary).meta({ description: 'At most 10 open deals you may see, soonest expected close first.' }),
   })
   .meta({ id: 'AccountPanel' });

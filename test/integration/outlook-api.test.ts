@@ -5,18 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startLocalStack, type LocalStack } from '../../local/stack';
-import { DEMO_TEAMS } from '../../local/seed/seed-support';
+import { DEMO_TEAMS, demoUser } from '../../local/seed/seed-support';
 import { apiClient } from '../support/api-client';
 
 type Rec = { id: string; etag: string } & Record<string, unknown>;
 type Entry = { id: string; kind: string; title: string; summary?: string; source?: { entity: string; id: string } };
-type Card = Rec & { displayName: string; phone?: string; emails: string[]; upcomingActivities: Array<{ id: string; subject: string }>; recentHistory: Entry[] };
-type Deal = { id: string; name: string; amount?: number; expectedCloseDate: string };
+type Card = Rec & { displayName: string; ownerId: string; ownerName?: string; phone?: string; emails: string[]; upcomingActivities: Array<{ id: string; subject: string }>; recentHistory: Entry[] };
+type Deal = { id: string; name: string; amount?: number; expectedCloseDate: string; ownerName?: string };
 type Suggestions = { accounts: Array<{ id: string; reason: string }>; contacts: Array<{ id: string; displayName: string; reason: string }>; prefill: Record<string, string> };
 type Participant = { email: string; role: string; contactIds: string[]; suggestions?: Suggestions };
 type Tracked = { id: string; internetMessageId?: string; trackingId?: string; alreadyTracked: boolean; historyEntryId: string; regarding: unknown[] };
 type Meeting = { activityId: string; etag: string; start: string; status: string; completion?: { result: string }; regarding: Array<{ entity: string; id: string }> };
-type Context = { participants: Participant[]; contacts: Card[]; accounts: Array<{ id: string; openOpportunities: Deal[] }>; tracked: Tracked | null; meeting: Meeting | null };
+type Context = { participants: Participant[]; contacts: Card[]; accounts: Array<{ id: string; ownerName?: string; openOpportunities: Deal[] }>; tracked: Tracked | null; meeting: Meeting | null };
 type Problem = { errors?: Array<{ field: string }> };
 
 const DOMAIN = 'orbital-freight.example';
@@ -159,6 +159,29 @@ describe('the context of a message', () => {
   it('refuses a request without participants, naming the field', async () => {
     const response = await call<Problem>('POST', 'outlook/context', { token: tokens.rep1, body: { participants: [] } });
     expect([response.status, response.body.errors?.[0]?.field]).toEqual([400, 'participants']);
+  });
+});
+
+describe('owner names on the cards', () => {
+  it("names the owner of a contact owned by another rep, and of the account and deals, from those who signed in", async () => {
+    const address = `ravi.shah@${DOMAIN}`;
+    const ravi = await created('contacts', tokens.rep2, { firstName: 'Ravi', lastName: 'Shah', emails: [{ address }] });
+    const response = await context(tokens.rep1, [{ email: address, role: 'from' }, { email: OLIVIA, role: 'cc' }]);
+    expect(response.status).toBe(200);
+    const card = response.body.contacts.find((contact) => contact.id === ravi.id);
+    expect(card).toMatchObject({ ownerId: demoUser('rep2').userId, ownerName: 'Lucas Moreau' });
+    expect(response.body.contacts.find((contact) => contact.id === olivia.id)?.ownerName).toBe('Priya Raman');
+    expect(response.body.accounts[0]).toMatchObject({ id: account.id, ownerName: 'Priya Raman' });
+    expect(response.body.accounts[0]?.openOpportunities.map((deal) => deal.ownerName)).toEqual(['Priya Raman', 'Priya Raman']);
+  });
+
+  it('leaves the name out for an owner who never signed in, keeping the id', async () => {
+    const address = `no.name@${DOMAIN}`;
+    const ownerId = randomUUID();
+    await created('contacts', tokens.admin, { lastName: 'Nameless', emails: [{ address }], ownerId });
+    const card = (await context(tokens.rep1, [{ email: address, role: 'from' }])).body.contacts[0];
+    expect(card?.ownerId).toBe(ownerId);
+    expect(card).not.toHaveProperty('ownerName');
   });
 });
 

@@ -24,7 +24,6 @@ export function ContactPanel({ itemKey, contact, account, participant, stages, e
   const { t, formatDate, formatDateTime, formatMoney } = useI18n();
   const { user } = usePane();
   const stageName = (id: string) => stages.find((s) => s.id === id)?.name ?? id;
-  const ownerName = 'ownerName' in contact && typeof contact.ownerName === 'string' ? contact.ownerName : undefined;
   return (
     <ContactCardView
       facts={{
@@ -34,7 +33,7 @@ export function ContactPanel({ itemKey, contact, account, participant, stages, e
         ...(contact.jobTitle ? { jobTitle: contact.jobTitle } : {}),
         ...(contact.accountName ? { accountName: contact.accountName } : {}),
         ...(contact.phone ? { phone: contact.phone } : {}),
-        owner: contact.ownerId === user.userId ? t('card.ownerYou') : (ownerName ?? contact.ownerId),
+        owner: contact.ownerId === user.userId ? t('card.ownerYou') : (contact.ownerName ?? t('card.ownerUnknown')),
       }}
       labels={{
         title: t('card.title'),

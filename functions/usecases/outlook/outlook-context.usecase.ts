@@ -58,6 +58,8 @@ export interface OutlookContextResult {
   accounts: AccountDetails[];
   tracked: Versioned<TrackedEmailRecord> | null;
   meeting: Versioned<ActivityRecord> | null;
+  /** Display names of the tenant's users by id, for the owners on cards, panels and deals. */
+  ownerNames: ReadonlyMap<string, string>;
 }
 
 /** Senders and organisers are who the pane is about: their cards come first and get details first. */
@@ -97,10 +99,12 @@ export async function outlookContext(call: UseCaseCall, request: OutlookContextR
   const unknown = addresses.filter((address) => matches.get(address)?.length === 0).slice(0, CONTEXT_LIMITS.suggestedParticipants);
   const nameOf = (address: string) => request.participants.find((participant) => participant.email === address && participant.name)?.name;
 
-  const [cards, panels, suggestions] = await Promise.all([
+  const [cards, panels, suggestions, ownerNames] = await Promise.all([
     Promise.all(contacts.map((contact, index) => contactDetails(call, contact, index < CONTEXT_LIMITS.detailedContacts))),
     Promise.all(accounts.map((account) => accountDetails(call, account))),
     Promise.all(unknown.map((address) => suggestParticipant(call, address, nameOf(address)))),
+    // One read of the directory for every owner shown (cached briefly per instance), not one per record.
+    contacts.length > 0 ? deps.stores.userDirectory.names(principal.tenantId) : new Map<string, string>(),
   ]);
   const suggested = new Map(unknown.map((address, index) => [address, suggestions[index]]));
   const participants = request.participants.map((participant): ParticipantMatch => {
@@ -108,7 +112,7 @@ export async function outlookContext(call: UseCaseCall, request: OutlookContextR
     const forUnknown = contactIds.length === 0 ? suggested.get(participant.email) : undefined;
     return { ...participant, contactIds, ...(forUnknown ? { suggestions: forUnknown } : {}) };
   });
-  return { participants, contacts: cards, accounts: panels, tracked, meeting };
+  return { participants, contacts: cards, accounts: panels, tracked, meeting, ownerNames };
 }
 
 async function contactDetails(call: UseCaseCall, contact: Versioned<ContactRecord>, detailed: boolean): Promise<ContactDetails> {
