@@ -56,6 +56,8 @@ test('a message from a known contact shows the contact card with the account', a
     await card.getByTestId('open-deals').waitFor();
     await card.getByTestId('upcoming').waitFor();
     await card.getByTestId('history').waitFor();
+    // The seeded sender's contact is rep1's own.
+    await card.getByText('You', { exact: true }).waitFor();
   });
 });
 
@@ -130,5 +132,28 @@ test('moving a deal someone else changed shows the conflict, and applying on the
     await conflict.waitFor({ state: 'detached' });
     const after = await api(stack)<{ stage: string }>('rep1', 'GET', `opportunities/${created.body.id}`);
     expect(after.body.stage).toBe(third.id);
+  });
+});
+
+test('a note typed while offline is kept, explained, and saved once the network is back', async () => {
+  await withScreenshotOnFailure(page, 'offline-note', async () => {
+    await page.goto(previewUrl(stack, 'msg-known'));
+    await signIn(page, context, 'rep1');
+    const frame = pane(page);
+    const card = frame.getByTestId('contact-card').filter({ hasText: knownName }).first();
+    await card.getByTestId('quick-note').click();
+    const text = `Asked for a two-year renewal quote (${Date.now()})`;
+    await card.getByTestId('note-text').fill(text);
+
+    await context.setOffline(true);
+    await card.getByTestId('note-save').click();
+    await frame.getByTestId('problem-offline').waitFor();
+    expect(await card.getByTestId('note-text').inputValue()).toBe(text);
+
+    await context.setOffline(false);
+    await frame.getByTestId('problem-offline').getByRole('button', { name: 'Try again' }).click();
+    await frame.getByText('Note added to the history.').waitFor();
+    const history = await api(stack)<{ items: { kind: string; summary?: string }[] }>('rep1', 'GET', `contacts/${await contactIdOf(knownEmail)}/history?limit=50`);
+    expect(history.body.items.filter((entry) => entry.kind === 'note' && entry.summary === text)).toHaveLength(1);
   });
 });
