@@ -5,7 +5,7 @@
  */
 import { can } from './access-policy';
 import { AppError } from './errors';
-import { isScriptUrl } from './mail-merge';
+import { isScriptUrl, withFallbacks } from './mail-merge';
 import type { Principal } from './principal';
 import type { Page, PageRequest, RecordBase, Versioned } from './record';
 import type { RecordRepository } from './repositories';
@@ -18,7 +18,7 @@ export interface EmailTemplateRecord extends RecordBase {
   name: string;
   /** Plain text with merge fields; may be empty (the rep types the subject). */
   subject: string;
-  /** HTML with merge fields, checked by unsafeHtmlIssues before it is stored. */
+  /** HTML with merge fields, checked by unsafeHtmlIssues and mergeSyntaxIssues before it is stored. */
   html: string;
   description?: string;
   visibility: TemplateVisibility;
@@ -84,13 +84,19 @@ const EVENT_ATTRIBUTE = /[\s"'/]on[a-z]+\s*=/i;
 /**
  * Why the HTML may not be a template, or an empty list. A template goes into e-mails people open:
  * active content is refused rather than silently rewritten, so the author sees what was wrong.
+ * The HTML is judged as written and as it reads with every placeholder showing its fallback or
+ * nothing, so a merge field cannot split what is refused (`<scr{{x|}}ipt>`, `on{{x|}}click=`,
+ * `java{{x|}}script:`). Where a merge field may stand at all is mergeSyntaxIssues' concern.
  */
 export function unsafeHtmlIssues(html: string): string[] {
-  const lower = html.toLowerCase();
-  const issues = FORBIDDEN_ELEMENTS.filter((element) => lower.includes(`<${element}`)).map((element) => `must not contain <${element}> elements`);
-  if (EVENT_ATTRIBUTE.test(html)) issues.push('must not contain event handler attributes (on...=)');
-  if (isScriptUrl(html)) issues.push('must not contain javascript: URLs');
-  return issues;
+  const issues = new Set<string>();
+  for (const variant of new Set([html, withFallbacks(html)])) {
+    const lower = variant.toLowerCase();
+    for (const element of FORBIDDEN_ELEMENTS) if (lower.includes(`<${element}`)) issues.add(`must not contain <${element}> elements`);
+    if (EVENT_ATTRIBUTE.test(variant)) issues.add('must not contain event handler attributes (on...=)');
+    if (isScriptUrl(variant)) issues.add('must not contain javascript: URLs');
+  }
+  return [...issues];
 }
 
 // ---- Plain-text alternative ----
@@ -121,25 +127,64 @@ function withoutBlocks(html: string, open: RegExp, close: RegExp): string {
   return out + html.slice(position);
 }
 
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote']);
+
+/** What a tag leaves in the plain text: paragraphs set apart by a blank line, divisions and rows end a line, list items become dashes. */
+function tagText(name: string, closing: boolean): string {
+  if (name === 'br' && !closing) return '\n';
+  if (name === 'li' && !closing) return '\n- ';
+  if (BLOCKS.has(name)) return '\n\n';
+  return closing && (name === 'div' || name === 'tr') ? '\n' : '';
+}
+
+/**
+ * Where the tag whose name ends before `from` ends: its `>`, read as a browser does: a quote opens
+ * a value only after `=`, and a `>` inside one does not end the tag (`<a title="x > y" href=...>`).
+ * -1 when it never ends. Linear in what it reads.
+ */
+function tagEnd(html: string, from: number): number {
+  let valueNext = false;
+  for (let at = from; at < html.length; at++) {
+    const character = html.charAt(at);
+    if (character === '>') return at;
+    if (character === '=') valueNext = true;
+    else if (valueNext && (character === '"' || character === "'")) {
+      at = html.indexOf(character, at + 1);
+      if (at < 0) return -1;
+      valueNext = false;
+    } else if (!/\s/.test(character)) valueNext = false;
+  }
+  return -1;
+}
+
+const TAG_START = /<(\/?)([a-z][a-z0-9]*|!)/gi;
+
+/** Text with runs of whitespace made one space, and tags made what tagText says; a tag never closed ends the text, as in a browser. */
+function textAndTags(html: string): string {
+  let out = '';
+  let position = 0;
+  for (;;) {
+    TAG_START.lastIndex = position;
+    const start = TAG_START.exec(html);
+    const end = start ? tagEnd(html, start.index + start[0].length) : -1;
+    out += html.slice(position, start ? start.index : html.length).replace(/\s+/g, ' ');
+    if (!start || end < 0) return out;
+    out += tagText((start[2] ?? '').toLowerCase(), start[1] === '/');
+    position = end + 1;
+  }
+}
+
 /**
  * The text/plain alternative of a template's HTML, merge fields kept as written (they are filled
  * in afterwards, in text format): paragraphs are set apart by a blank line, divisions and rows
- * end a line, list items become dashes, other tags vanish. `[^<>]*` in tag patterns keeps every
- * scan linear whatever the input.
+ * end a line, list items become dashes, other tags vanish, whatever their quoted attribute values
+ * hold. Every scan is linear whatever the input.
  */
 export function htmlToPlainText(html: string): string {
   let text = withoutBlocks(html, /<!--/g, /-->/g);
   text = withoutBlocks(text, /<style\b[^<>]*>/gi, /<\/style\s*>/gi);
   text = withoutBlocks(text, /<title\b[^<>]*>/gi, /<\/title\s*>/gi);
-  return decodeEntities(
-    text
-      .replace(/\s+/g, ' ')
-      .replace(/<br\b[^<>]*>/gi, '\n')
-      .replace(/<li\b[^<>]*>/gi, '\n- ')
-      .replace(/<\/?(p|h[1-6]|table|ul|ol|blockquote)\b[^<>]*>/gi, '\n\n')
-      .replace(/<\/(div|tr)\s*>/gi, '\n')
-      .replace(/<\/?[a-z!][^<>]*>/gi, ''),
-  )
+  return decodeEntities(textAndTags(text))
     .replace(/[ \t]*\n[ \t]*/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -123,6 +123,79 @@ describe('personal and shared templates', () => {
   });
 });
 
+describe('merge fields a template may not save', () => {
+  const messages = (problem: Problem) => (problem.errors ?? []).map((issue) => issue.message);
+
+  it.each([
+    ['words with a space', { html: '<p>Dear {{first name}},</p>' }, 'html', '`{{first name}}` is not a merge field; use {{contact.firstName}} — see GET /api/email-templates/merge-fields'],
+    ['a hyphenated name', { html: '<p>Dear {{contact.first-name}},</p>' }, 'html', '`{{contact.first-name}}` is not a merge field; use {{contact.firstName}}'],
+    ['a placeholder missing a brace', { subject: 'Hi {{ contact.firstName }' }, 'subject', '`{{ contact.firstName }` is not closed with }}; use {{contact.firstName}}'],
+    ['a field as an unquoted attribute value', { html: '<img alt={{account.name}} src="a.png">' }, 'html', 'put it in quotes: alt="{{account.name}}"'],
+    ['an unquoted value after a > inside quotes', { html: '<a title="x > y" href={{account.website}}>site</a>' }, 'html', 'put it in quotes: href="{{account.website}}"'],
+    ['a field inside a tag outside an attribute value', { html: '<p {{contact.firstName}}>x</p>' }, 'html', 'stands inside a tag but outside an attribute value'],
+    ['a script element split by a field', { html: '<scr{{contact.firstName|}}ipt>alert(1)</script>' }, 'html', 'must not contain <script> elements'],
+  ])('refuses %s with 400 naming the field and the valid syntax, and stores nothing', async (_case, body, field, message) => {
+    const refused = await create(tokens.rep1, { name: 'Malformed merge', ...body });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION');
+    expect(fields(refused.body)).toContain(field);
+    expect(messages(refused.body).some((text) => text.includes(message))).toBe(true);
+    expect(namesIn((await call<Page<Template>>('GET', 'email-templates?q=malformed', { token: tokens.rep1 })).body)).toEqual([]);
+  });
+
+  it('refuses a change to a malformed subject or body, keeping the template as it was', async () => {
+    const template = (await create(tokens.rep1, { name: 'Well formed', subject: 'Hi {{contact.firstName}}', html: '<p title="{{account.name}}">Hi</p>' })).body;
+    expect(template.mergeFields).toEqual(['contact.firstName', 'account.name']);
+    const subject = await call<Problem>('PATCH', `email-templates/${template.id}`, { token: tokens.rep1, body: { subject: 'Hi {{first name}}' }, headers: { 'If-Match': template.etag } });
+    expect(subject.status).toBe(400);
+    expect(fields(subject.body)).toEqual(['subject']);
+    const body = await call<Problem>('PATCH', `email-templates/${template.id}`, { token: tokens.rep1, body: { html: '<img alt={{account.name}}>' }, headers: { 'If-Match': template.etag } });
+    expect(body.status).toBe(400);
+    expect(fields(body.body)).toEqual(['html']);
+    expect((await call<Template>('GET', `email-templates/${template.id}`, { token: tokens.rep1 })).body).toMatchObject({ subject: 'Hi {{contact.firstName}}', etag: template.etag });
+  });
+
+  it('renders a template stored before these were refused with markers, never a raw {{, and values kept inside their attributes', async () => {
+    const contact = await call<{ id: string }>('POST', 'contacts', {
+      token: tokens.rep1,
+      body: { firstName: 'Sam', lastName: 'Smith onmouseover=alert(1) x', department: 'javascript:alert(1)' },
+    });
+    expect(contact.status).toBe(201);
+    const saved = (await create(tokens.rep1, { name: 'Stored before', subject: 'Hi', html: '<p>Hi</p>' })).body;
+    const tenantId = (await stack.services.authenticate(`Bearer ${tokens.rep1}`)).tenantId;
+    const store = stack.services.deps.stores.emailTemplates;
+    const current = await store.get(tenantId, saved.id);
+    if (!current) throw new Error('the template just created is not stored');
+    const { etag, ...record } = current;
+    await store.replace(
+      {
+        ...record,
+        subject: 'Hi {{first name}} {{ contact.firstName }',
+        html: '<p>Dear {{contact.first-name}},</p><img alt={{contact.lastName}} src="a.png"><a title="x > y" href="{{contact.department}}">x</a>',
+      },
+      etag,
+      current,
+    );
+    const rendered = await render(tokens.rep1, saved, { contactId: contact.body.id });
+    expect(rendered.status).toBe(200);
+    expect(rendered.body.subject).toBe('Hi [Unknown field: first name] [Unknown field: contact.firstName]');
+    expect(rendered.body.html).toBe(
+      '<p>Dear <span data-merge-field="contact.first-name" data-merge-status="unknown" style="background-color:#fff4ce;color:#3b2e00">[Unknown field: contact.first-name]</span>,</p>' +
+        '<img alt=Smith&#32;onmouseover&#61;alert(1)&#32;x src="a.png"><a title="x > y" href="[Department]">x</a>',
+    );
+    expect(rendered.body.text).toBe('Dear [Unknown field: contact.first-name],\n\nx');
+    expect(`${rendered.body.subject}${rendered.body.html}${rendered.body.text}`).not.toContain('{{');
+    expect(rendered.body.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'first name', status: 'unknown' },
+        { field: 'contact.first-name', status: 'unknown' },
+        { field: 'contact.lastName', status: 'resolved' },
+        { field: 'contact.department', status: 'missing' },
+      ]),
+    );
+  });
+});
+
 describe('the merge-field catalogue', () => {
   it('is served at its literal route, not taken for a template id', async () => {
     const catalogue = await call<{ items: Array<{ field: string; label: string; entity: string }> }>('GET', 'email-templates/merge-fields', { token: tokens.readonly });

@@ -81,6 +81,27 @@ describe('HTML safety', () => {
     expect(issues[0]).toContain(reason);
   });
 
+  it('accepts merge fields in text and quoted attribute values', () => {
+    expect(unsafeHtmlIssues('<a href="{{account.website}}" title="{{account.name | our site}}">{{contact.firstName | there}}</a>')).toEqual([]);
+  });
+
+  it.each([
+    ['an event handler after a > inside a quoted value', '<a title="x > y" onclick="alert(1)">x</a>', 'event handler'],
+    ['an event handler straight after a closing quote', "<a title='x > y'onmouseover=alert(1)>x</a>", 'event handler'],
+    ['a javascript: URL after a > inside a quoted value', '<a title="x > y" href="java&#x09;script:alert(1)">x</a>', 'javascript:'],
+  ])('is not fooled by quoting: refuses %s', (_case, html, reason) => {
+    expect(unsafeHtmlIssues(html)).toEqual([expect.stringContaining(reason)]);
+  });
+
+  it.each([
+    ['a script element split by a field with an empty fallback', '<scr{{contact.firstName|}}ipt>alert(1)</script>', 'script'],
+    ['an event handler split by a field', '<p on{{contact.firstName|}}click="alert(1)">x</p>', 'event handler'],
+    ['a javascript: URL split by a field', '<a href="java{{account.website|}}script:alert(1)">x</a>', 'javascript:'],
+    ['a javascript: URL completed by a fallback', '<a href="java{{account.website | scr}}ipt:alert(1)">x</a>', 'javascript:'],
+  ])('refuses %s (the HTML as it reads with fallbacks)', (_case, html, reason) => {
+    expect(unsafeHtmlIssues(html)).toEqual([expect.stringContaining(reason)]);
+  });
+
   it('does not fail on entities beyond Unicode', () => {
     expect(unsafeHtmlIssues('<p>&#99999999999;</p>')).toEqual([]);
   });
@@ -93,10 +114,20 @@ describe('the plain-text alternative', () => {
     expect(htmlToPlainText(html)).toBe('Dear {{contact.firstName | there}},\n\nLine one\nLine two\n\n- First\n- Second\n\nTom & Jerry <3');
   });
 
+  it('drops a tag whole even when a quoted attribute value holds a >', () => {
+    expect(htmlToPlainText('<p><a title="x > y" href="{{account.website}}">Our site</a> and <img alt=\'a>b\' src="x.png">more</p>')).toBe('Our site and more');
+  });
+
+  it('reads a quote outside an attribute value as part of the tag, as a browser does', () => {
+    expect(htmlToPlainText("<p don't>Hi</p>")).toBe('Hi');
+  });
+
   it('copes with unclosed comments and tags quickly', () => {
     const started = performance.now();
     expect(htmlToPlainText('a <!-- b')).toBe('a');
     htmlToPlainText('<br'.repeat(30_000) + '<style'.repeat(10_000));
+    htmlToPlainText('<a title="x'.repeat(30_000));
+    htmlToPlainText('<a b= "c" d='.repeat(30_000));
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

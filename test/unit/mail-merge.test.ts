@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { AccountRecord } from '../../shared/domain/account';
 import type { ContactRecord } from '../../shared/domain/contact';
 import { fieldPolicyFor } from '../../shared/domain/field-security';
-import { MERGE_FIELDS, mergeFieldsOf, mergeLookup, parseMergeTemplate, renderMergeTemplate, type MergeValue } from '../../shared/domain/mail-merge';
+import { MERGE_FIELDS, mergeFieldsOf, mergeLookup, mergeSyntaxIssues, parseMergeTemplate, renderMergeTemplate, type MergeValue } from '../../shared/domain/mail-merge';
 import type { OpportunityRecord } from '../../shared/domain/opportunity';
 
 const values: Record<string, string> = { 'contact.firstName': 'Olivia', 'account.name': 'Northwind & Sons', 'contact.lastName': '<b>Andersen</b>' };
@@ -36,20 +36,37 @@ describe('merge-field syntax', () => {
     expect(text('Hi {{contact.firstName}}{{contact.jobTitle|}}.').output).toBe('Hi Olivia.');
   });
 
-  it.each([
-    ['empty braces', 'a {{ }} b'],
-    ['an unclosed opening', 'a {{contact.firstName b'],
-    ['words that are not a field name', 'a {{not a name}} b'],
-    ['a lone closing', 'a }} b'],
-    ['a dangling dot', '{{contact.}}'],
-  ])('leaves %s as text without failing', (_case, template) => {
-    expect(text(template).output).toBe(template);
-    expect(text(template).fields).toEqual([]);
+  it('leaves a lone closing as text', () => {
+    expect(text('a }} b').output).toBe('a }} b');
+    expect(text('a }} b').fields).toEqual([]);
   });
 
-  it('pairs a closing with the nearest opening, so stray braces around a field stay text', () => {
+  it.each([
+    ['words with a space', 'Dear {{first name}},', 'Dear [Unknown field: first name],'],
+    ['a hyphenated name', 'Dear {{contact.first-name}},', 'Dear [Unknown field: contact.first-name],'],
+    ['a placeholder missing a closing brace', 'Dear {{ contact.firstName },', 'Dear [Unknown field: contact.firstName],'],
+    ['an opening never closed', 'a {{contact.firstName b', 'a [Unknown field: contact.firstName] b'],
+    ['a lone opening', 'a {{', 'a [Unknown field]'],
+    ['empty braces', 'a {{ }} b', 'a [Unknown field] b'],
+    ['a dangling dot', '{{contact.}}', '[Unknown field: contact.]'],
+    ['a brace in the fallback', 'Hi {{contact.jobTitle | {friend}}}!', 'Hi [Unknown field: contact.jobTitle]}!'],
+  ])('shows %s (a template stored before such were refused) as an unknown-field marker, never as written', (_case, template, shown) => {
+    expect(text(template).output).toBe(shown);
+    expect(text(template).fields.map((use) => use.status)).toEqual(['unknown']);
+    expect(mergeFieldsOf(template)).toEqual([]);
+    expect(html(template).output).not.toContain('{{');
+    expect(html(template).output).toContain('data-merge-status="unknown"');
+  });
+
+  it('pairs a closing with the nearest opening: a stray brace before a field stays text, an opening left unclosed before it is marked', () => {
     expect(text('{{{contact.firstName}}}').output).toBe('{Olivia}');
-    expect(text('{{ oops {{contact.firstName}}').output).toBe('{{ oops Olivia');
+    expect(text('{{ oops {{contact.firstName}}').output).toBe('[Unknown field: oops] Olivia');
+  });
+
+  it('never joins two braces around a field written as nothing into a {{', () => {
+    const missing = (): MergeValue => ({ status: 'missing' });
+    expect(renderMergeTemplate('{{{contact.jobTitle|}}{', missing, 'text').output).toBe('{[Job title]{');
+    expect(renderMergeTemplate('{{{contact.jobTitle|}}!', missing, 'text').output).toBe('{!');
   });
 
   it('lists the distinct fields a subject and body use, in order of first use, unknown ones included', () => {
@@ -103,6 +120,10 @@ describe('rendering HTML', () => {
     expect(renderMergeTemplate('<p>{{account.website}}</p>', evil, 'html').output).toBe('<p>javascript:alert(1)</p>');
   });
 
+  it('shows a marker for a malformed placeholder in an attribute as plain text', () => {
+    expect(html('<a title="{{first name}}">x</a>').output).toBe('<a title="[Unknown field: first name]">x</a>');
+  });
+
   it('treats an empty value as missing rather than leaving a gap', () => {
     expect(renderMergeTemplate('Dear {{contact.firstName}},', () => ({ status: 'value', value: ' ' }), 'text').output).toBe('Dear [First name],');
   });
@@ -111,6 +132,204 @@ describe('rendering HTML', () => {
     expect(html('{{contact.jobTitle | x}} {{contact.jobTitle}}').fields).toEqual([{ field: 'contact.jobTitle', status: 'missing' }]);
     expect(html('{{contact.firstName}} {{contact.firstName|x}}').fields).toEqual([{ field: 'contact.firstName', status: 'resolved' }]);
   });
+});
+
+describe('values in attributes', () => {
+  const valued = (value: string) => (): MergeValue => ({ status: 'value', value });
+  const render = (template: string, value: string) => renderMergeTemplate(template, valued(value), 'html').output;
+
+  it('escapes quotes, angle brackets, ampersands, backticks and = in a quoted attribute value', () => {
+    expect(render('<img alt="{{account.name}}" src="a.png">', `a"b'c<d>e&f\`g=h`)).toBe('<img alt="a&quot;b&#39;c&lt;d&gt;e&amp;f&#96;g&#61;h" src="a.png">');
+  });
+
+  it('keeps a value with spaces inside an unquoted attribute value (templates stored before those were refused)', () => {
+    expect(render('<img alt={{account.name}} src="a.png">', 'Acme onmouseover=alert(1) x')).toBe('<img alt=Acme&#32;onmouseover&#61;alert(1)&#32;x src="a.png">');
+    expect(render('<img alt={{account.name}}>', 'a\tb\nc>d')).toBe('<img alt=a&#9;b&#10;c&gt;d>');
+  });
+
+  it('writes a marker in an unquoted attribute value as one value', () => {
+    const missing = (): MergeValue => ({ status: 'missing' });
+    expect(renderMergeTemplate('<img alt={{account.name}}>', missing, 'html').output).toBe('<img alt=[Account&#32;name]>');
+  });
+
+  it('knows that a > inside a quoted attribute value does not end the tag', () => {
+    expect(render('<a title="x > y" href="{{account.website}}">site</a>', 'javascript:alert(1)')).toBe('<a title="x > y" href="[Website]">site</a>');
+    expect(render(`<a title='say "hi" > bye' href="{{account.website}}">site</a>`, 'javascript:alert(1)')).toBe(`<a title='say "hi" > bye' href="[Website]">site</a>`);
+  });
+
+  it.each(['href', 'src', 'action', 'formaction', 'xlink:href', 'background', 'poster', 'cite'])('never makes %s a vbscript: or data: URL', (attribute) => {
+    for (const value of ['vbscript:msgbox(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==']) {
+      expect(render(`<a ${attribute}="{{account.website}}">x</a>`, value)).toBe(`<a ${attribute}="[Website]">x</a>`);
+    }
+  });
+
+  it.each([
+    ['in capitals after spaces', ' \t VbScRiPt:msgbox(1)'],
+    ['split by control characters', 'vb\u0001script:msgbox(1)'],
+    ['written with character references', '&#118;bscript&colon;msgbox(1)'],
+    ['with a padded hexadecimal reference', 'DA&#x00054;A:text/html,x'],
+  ])('recognises a refused URL %s', (_case, value) => {
+    expect(render('<a href="{{account.website}}">x</a>', value)).toBe('<a href="[Website]">x</a>');
+  });
+
+  it('judges a value together with the template text around it in the attribute', () => {
+    expect(render('<a href="&{{account.website}}">x</a>', '#106;avascript:alert(1)')).toBe('<a href="&[Website]">x</a>');
+    expect(render('<a href="java{{account.website}}">x</a>', 'script:alert(1)')).toBe('<a href="java[Website]">x</a>');
+    expect(render('<a href="{{account.website}}script:alert(1)">x</a>', 'java')).toBe('<a href="[Website]script:alert(1)">x</a>');
+  });
+
+  it('leaves ordinary URLs, and a data: value outside URL attributes, as they are', () => {
+    expect(render('<a href="{{account.website}}">x</a>', 'https://northwind.example/?a=1&b=2')).toBe('<a href="https://northwind.example/?a&#61;1&amp;b&#61;2">x</a>');
+    expect(render('<a href="https://crm.example/find?q={{account.name}}">x</a>', 'data:x')).toBe('<a href="https://crm.example/find?q=data:x">x</a>');
+    expect(render('<p title="{{account.name}}">x</p>', 'Data: Analytics')).toBe('<p title="Data: Analytics">x</p>');
+  });
+
+  it('never writes a value inside a tag outside an attribute value', () => {
+    expect(render('<p {{account.name}}>x</p>', 'onclick=alert(1)')).toBe('<p [Account&#32;name]>x</p>');
+    expect(render('<{{account.name}}>', 'img src=x onerror=alert(1)')).toBe('<[Account&#32;name]>');
+    expect(render('<p on{{account.name|}}click="alert(1)">', 'x')).toBe('<p on[Account&#32;name]click="alert(1)">');
+  });
+
+  it("does not let a fallback leave the attribute it stands in, nor make it a script URL (templates stored before such were refused)", () => {
+    const missing = (): MergeValue => ({ status: 'missing' });
+    expect(renderMergeTemplate('<a title="{{contact.jobTitle | x" onclick="alert(1)}}">y</a>', missing, 'html').output).toBe('<a title="[Job title]">y</a>');
+    expect(renderMergeTemplate('<a href="java{{account.website|}}script:alert(1)">y</a>', missing, 'html').output).toBe('<a href="java[Website]script:alert(1)">y</a>');
+  });
+
+  it('reads style and title content as text, but svg content as markup', () => {
+    const missing = (): MergeValue => ({ status: 'missing' });
+    expect(renderMergeTemplate('<title>For {{contact.jobTitle}}</title>', missing, 'html').output).toBe('<title>For [Job title]</title>');
+    expect(render('<svg><style><a href="</style>{{account.website}}">x</a></style></svg>', 'javascript:alert(1)')).toContain('href="</style>[Website]"');
+  });
+
+  it('for any value, a quoted attribute value stays one value', () => {
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        expect(render('<img alt="{{account.name}}" src="a.png">', value)).toMatch(/^<img alt="[^"'<>`={}]*" src="a\.png">$/);
+        expect(render('<img alt={{account.name}} src="a.png">', value)).toMatch(/^<img alt=[^\s"'<>`={}]+ src="a\.png">$/);
+      }),
+    );
+  });
+
+  it('for any spelling of a script URL, in any URL attribute', () => {
+    const code = (character: string) => character.codePointAt(0) ?? 0;
+    const cased = (character: string) => fc.constantFrom(character, character.toUpperCase());
+    const referenced = (character: string) =>
+      character === ':'
+        ? fc.constantFrom(':', '&colon;', '&#58;', '&#x3A;', '&#0058')
+        : fc.constantFrom(character, character.toUpperCase(), `&#${code(character)};`, `&#x${code(character).toString(16)};`, `&#000${code(character)}`);
+    const padding = fc.constantFrom('', ' ', '\t', '\n', '\r', '\u0001', '\u001f');
+    const scheme = fc.constantFrom('javascript:', 'vbscript:', 'data:');
+    /** The scheme as parts, each character spelt by `spell`, whitespace or a control character somewhere (all ignored by a browser). */
+    const spelling = (spell: (character: string) => fc.Arbitrary<string>) =>
+      fc.tuple(scheme, padding, fc.nat()).chain(([name, pad, at]) =>
+        fc.tuple(...[...name].map(spell)).map((parts) => parts.map((part, index) => (index === at % parts.length ? pad + part : part)).join('') + 'alert(1)'),
+      );
+    const attribute = fc.constantFrom('href', 'src', 'action', 'formaction', 'xlink:href', 'background', 'poster', 'cite');
+    const template = (name: string, prefix: string) => `<a title="x > y" ${name}="${prefix}{{account.website}}">x</a>`;
+    fc.assert(
+      fc.property(spelling(referenced), attribute, (value, name) => {
+        expect(render(template(name, ''), value)).toBe(`<a title="x > y" ${name}="[Website]">x</a>`);
+      }),
+    );
+    // A value is escaped, so its own references stay text; but one the template begins (`&` + `#106;...`) is decoded.
+    fc.assert(
+      fc.property(spelling(cased), attribute, (value, name) => {
+        const rest = `#${code(value.trimStart()[0] ?? 'j')};${value.trimStart().slice(1)}`;
+        expect(render(template(name, '&'), rest)).toBe(`<a title="x > y" ${name}="&[Website]">x</a>`);
+      }),
+    );
+  });
+});
+
+describe('checking a template before it is saved', () => {
+  it('accepts fields in text and in quoted attribute values, markup in a fallback between tags, and style sheets', () => {
+    const template =
+      '<style>@media (max-width: 600px) { p { margin: 0 }}</style><p title="x > y">Dear {{contact.firstName | <i>there</i>}},</p>' +
+      `<a href="{{account.website}}" title='{{account.name | it"s}}'>{{ Account.Name }}</a>`;
+    expect(mergeSyntaxIssues(template, 'html')).toEqual([]);
+    expect(mergeSyntaxIssues('Offer for {{account.name | you}}: {{opportunity.amount}} {{opportunity.currency}}', 'text')).toEqual([]);
+  });
+
+  it('refuses a {{ that is no merge field, naming it and suggesting the field meant', () => {
+    expect(mergeSyntaxIssues('<p>Dear {{first name}},</p>', 'html')).toEqual([
+      '`{{first name}}` is not a merge field; use {{contact.firstName}} — see GET /api/email-templates/merge-fields',
+    ]);
+    expect(mergeSyntaxIssues('Dear {{contact.first-name}}', 'text')).toEqual([
+      '`{{contact.first-name}}` is not a merge field; use {{contact.firstName}} — see GET /api/email-templates/merge-fields',
+    ]);
+    expect(mergeSyntaxIssues('For {{Account Name}}', 'text')).toEqual([
+      '`{{Account Name}}` is not a merge field; use {{account.name}} — see GET /api/email-templates/merge-fields',
+    ]);
+    expect(mergeSyntaxIssues('Reply to {{e mail}}', 'text')).toEqual([
+      '`{{e mail}}` is not a merge field; use {{contact.email}} or {{user.email}} — see GET /api/email-templates/merge-fields',
+    ]);
+  });
+
+  it('refuses an unclosed {{, a lone one included', () => {
+    expect(mergeSyntaxIssues('<p>Dear {{ contact.firstName },</p>', 'html')).toEqual([
+      '`{{ contact.firstName }` is not closed with }}; use {{contact.firstName}} — see GET /api/email-templates/merge-fields',
+    ]);
+    expect(mergeSyntaxIssues('Price {{', 'text')[0]).toMatch(/^`\{\{` is not closed with \}\}; write \{\{entity\.field\}\}/);
+  });
+
+  it('refuses empty braces, words that are no catalogue field, braces in a fallback and a brace too many, explaining the syntax', () => {
+    const syntax = 'write {{entity.field}}, e.g. {{contact.firstName}}, or with a fallback {{contact.firstName | there}} — see GET /api/email-templates/merge-fields';
+    expect(mergeSyntaxIssues('{{ }}', 'text')).toEqual([`\`{{ }}\` is an empty merge field; ${syntax}`]);
+    expect(mergeSyntaxIssues('{{your shoe size}}', 'text')).toEqual([`\`{{your shoe size}}\` is not a merge field; ${syntax}`]);
+    expect(mergeSyntaxIssues('{{contact.firstName | {friend}}}', 'text')[0]).toContain('no brace may stand inside one, fallback included; use {{contact.firstName}}');
+    expect(mergeSyntaxIssues('{{{contact.firstName}}}', 'text')).toEqual(['`{{{contact.firstName}}` has a brace too many; write {{contact.firstName}}']);
+  });
+
+  it('still accepts a well-formed field the catalogue does not know (rendered as an unknown-field marker)', () => {
+    expect(mergeSyntaxIssues('{{contact.shoeSize | -}}', 'text')).toEqual([]);
+  });
+
+  it('refuses a field as an unquoted attribute value, naming the attribute and how to quote it', () => {
+    expect(mergeSyntaxIssues('<img alt={{account.name}} src="a.png">', 'html')).toEqual([
+      '`{{account.name}}` is the unquoted value of alt=: a value with spaces would add attributes to the tag; put it in quotes: alt="{{account.name}}"',
+    ]);
+    expect(mergeSyntaxIssues('<a title="x > y" href={{account.website}}>x</a>', 'html')[0]).toContain('unquoted value of href=');
+  });
+
+  it('refuses a field inside a tag outside an attribute value', () => {
+    for (const template of ['<p {{contact.firstName}}>', '<{{contact.firstName}}>', '<a title="x > y" on{{contact.firstName}}="x">', '<a title="a"{{contact.firstName}}>']) {
+      expect(mergeSyntaxIssues(template, 'html')).toEqual([
+        '`{{contact.firstName}}` stands inside a tag but outside an attribute value; put merge fields in the text or in a quoted attribute value, e.g. title="{{contact.fullName}}"',
+      ]);
+    }
+  });
+
+  it('refuses a fallback that would end its attribute value or leave a tag open', () => {
+    expect(mergeSyntaxIssues('<a title="{{contact.jobTitle | a"b}}">x</a>', 'html')).toEqual([
+      'the fallback of `{{contact.jobTitle | a"b}}` would end the attribute value it stands in; leave quotes and < > out of it',
+    ]);
+    expect(mergeSyntaxIssues('<p>{{contact.jobTitle | <b}}</p>', 'html')).toEqual(['the fallback of `{{contact.jobTitle | <b}}` would leave a tag open; leave quotes and < > out of it']);
+  });
+
+  it('does not apply HTML rules to a subject', () => {
+    expect(mergeSyntaxIssues('alt={{account.name}} <{{contact.firstName}}>', 'text')).toEqual([]);
+  });
+
+  it('names each offending text once, ten at most', () => {
+    expect(mergeSyntaxIssues('{{a b}} {{a b}}', 'text')).toHaveLength(1);
+    expect(mergeSyntaxIssues(Array.from({ length: 30 }, (_, index) => `{{x ${index}}}`).join(' '), 'text')).toHaveLength(10);
+  });
+
+  it('accepts a template exactly when its rendering has nothing to mark as malformed, and no {{ then survives', () => {
+    const everyField = (): MergeValue => ({ status: 'value', value: 'V' });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('{{', '}}', '{', '}', 'contact.firstName', 'first name', ' ', '|', 'there', '-'), { maxLength: 10 }), (parts) => {
+        const template = parts.join('');
+        const issues = mergeSyntaxIssues(template, 'text').filter((issue) => !issue.includes('a brace too many'));
+        const output = renderMergeTemplate(template, everyField, 'text').output;
+        expect(issues.length > 0).toBe(output.includes('[Unknown field'));
+        if (issues.length === 0) expect(output).not.toContain('{{');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
 });
 
 describe('rendering text', () => {
@@ -122,22 +341,36 @@ describe('rendering text', () => {
 describe('no placeholder survives rendering', () => {
   const name = fc.oneof(fc.constantFrom(...known), fc.stringMatching(/^[A-Za-z_]\w{0,8}(\.[A-Za-z_]\w{0,8}){0,2}$/));
   const plain = fc.string({ maxLength: 12 }).map((value) => value.replace(/[{}|]/g, ''));
-  const value: fc.Arbitrary<MergeValue> = fc.oneof(
-    plain.map((content) => ({ status: 'value' as const, value: content })),
-    fc.constant({ status: 'missing' as const }),
-    fc.constant({ status: 'unknown' as const }),
-  );
-  const placeholder = fc.record({ name, spaces: fc.constantFrom('', ' ', '  '), fallback: fc.option(plain, { nil: undefined }) });
-  const template = fc.array(fc.oneof(plain, placeholder), { maxLength: 8 });
+  const value = (content: fc.Arbitrary<string>): fc.Arbitrary<MergeValue> =>
+    fc.oneof(
+      content.map((raw) => ({ status: 'value' as const, value: raw })),
+      fc.constant({ status: 'missing' as const }),
+      fc.constant({ status: 'unknown' as const }),
+    );
+  const placeholder = fc
+    .record({ name, spaces: fc.constantFrom('', ' ', '  '), fallback: fc.option(plain, { nil: undefined }) })
+    .map(({ name: field, spaces, fallback }) => `{{${spaces}${field}${fallback === undefined ? '' : ` | ${fallback}`}${spaces}}}`);
+  /** Any text: arbitrary strings, braces alone and in pairs, bars, names and whole placeholders, in any order, so braces stand around and inside anything. */
+  const template = fc
+    .array(
+      fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom('{{', '}}', '{', '}', '|', ' ', '.', '-', '<', '>', '"', '=', '\n'),
+        name,
+        placeholder,
+      ),
+      { maxLength: 14 },
+    )
+    .map((parts) => parts.join(''));
 
-  it('for any field name, status and fallback, in both formats', () => {
+  it('for any text around and inside braces, any field status and fallback, in both formats', () => {
     fc.assert(
-      fc.property(template, fc.func(value), fc.constantFrom('html' as const, 'text' as const), (parts, answer, format) => {
-        const source = parts
-          .map((part) => (typeof part === 'string' ? part : `{{${part.spaces}${part.name}${part.fallback === undefined ? '' : ` | ${part.fallback}`}${part.spaces}}}`))
-          .join('');
-        expect(renderMergeTemplate(source, answer, format).output).not.toContain('{{');
+      fc.property(template, fc.func(value(fc.string())), fc.func(value(plain)), (source, htmlAnswer, textAnswer) => {
+        expect(renderMergeTemplate(source, htmlAnswer, 'html').output).not.toContain('{{');
+        // Plain text cannot escape: what a value holds is its own (values here hold no braces); all that comes of the template never holds {{.
+        expect(renderMergeTemplate(source, textAnswer, 'text').output).not.toContain('{{');
       }),
+      { numRuns: 500 },
     );
   });
 
