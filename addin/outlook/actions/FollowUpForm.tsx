@@ -1,9 +1,9 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
 import { newSubmissionKey, useDraft } from '../use-draft';
+import { useSubmit } from '../use-submit';
 import { localTimeZone, regardingOf, type QuickActionProps } from './QuickActions';
 
 const useStyles = makeStyles({
@@ -31,13 +31,10 @@ export function FollowUpForm({ itemKey, contact, onSaved, onCancel }: QuickActio
     when: tomorrowAt(10),
     submission: newSubmissionKey(),
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, retry } = useSubmit();
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const start = new Date(draft.when);
       const timing =
         draft.type === 'todo'
@@ -56,12 +53,7 @@ export function FollowUpForm({ itemKey, contact, onSaved, onCancel }: QuickActio
       );
       clear();
       onSaved(t('followUp.saved'));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form
@@ -91,7 +83,7 @@ export function FollowUpForm({ itemKey, contact, onSaved, onCancel }: QuickActio
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-      {error ? <ProblemBar error={error} onRetry={() => void save()} onSignIn={signIn} /> : null}
+      {error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { Appointment } from '../../office/mail-item';
 import { usePane } from '../pane-services';
 import { useDraft } from '../use-draft';
+import { useSubmit } from '../use-submit';
 import { localTimeZone } from './QuickActions';
 
 const useStyles = makeStyles({
@@ -26,29 +27,21 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
   const [selected, setSelected] = useState<string[]>(() => linkedContacts ?? context.contacts.map((c) => c.id));
   const [opportunityId, setOpportunityId] = useState(linkedDeal);
   const [outcome, updateOutcome, clearOutcome] = useDraft(`outcome:${item.key}`, { text: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [retry, setRetry] = useState<(() => void) | null>(null);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-      if (failure instanceof ApiError && failure.status === 412) {
-        // Changed meanwhile: reload, and the next press uses the new version (the outcome typed is kept).
-        setRetry(null);
+  const submission = useSubmit();
+  const { busy, error, retry } = submission;
+  /** After the action, the view is reloaded; a 412 reloads too and the next press uses the new version. */
+  const run = (action: () => Promise<void>) =>
+    submission.run(
+      async () => {
+        await action();
         onChanged();
-      } else {
-        setRetry(() => () => void run(action));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+      },
+      (failure) => {
+        const stale = failure instanceof ApiError && failure.status === 412;
+        if (stale) onChanged();
+        return !stale;
+      },
+    );
 
   const link = () =>
     run(async () => {
@@ -133,7 +126,7 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
           </Button>
         </form>
       ) : null}
-      {error ? <ProblemBar error={error} onRetry={retry ?? undefined} onSignIn={signIn} /> : null}
+      {error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
     </Card>
   );
 }

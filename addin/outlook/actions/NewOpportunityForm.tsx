@@ -1,9 +1,9 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
 import { newSubmissionKey, useDraft } from '../use-draft';
+import { useSubmit } from '../use-submit';
 import { parseAmount } from '../amount';
 import type { QuickActionProps } from './QuickActions';
 
@@ -27,8 +27,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
     closeDate: inDays(30),
     submission: newSubmissionKey(),
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, retry } = useSubmit();
   const accountId = contact.accountId;
   if (!accountId) {
     return (
@@ -38,10 +37,8 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
     );
   }
   const amount = parseAmount(draft.amount);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await api.createOpportunity(
         {
           name: draft.name.trim(),
@@ -55,12 +52,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
       );
       clear();
       onSaved(t('deal.saved'));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <form
       className={styles.form}
@@ -90,7 +82,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-      {error ? <ProblemBar error={error} onRetry={() => void save()} onSignIn={signIn} /> : null}
+      {error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
     </form>
   );
 }

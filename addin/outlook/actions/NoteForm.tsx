@@ -1,9 +1,9 @@
 import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
 import { newSubmissionKey, useDraft } from '../use-draft';
+import { useSubmit } from '../use-submit';
 import { regardingOf, type QuickActionProps } from './QuickActions';
 
 const useStyles = makeStyles({
@@ -16,21 +16,13 @@ export function NoteForm({ itemKey, contact, onSaved, onCancel }: QuickActionPro
   const { api, signIn } = usePane();
   const styles = useStyles();
   const [draft, update, clear] = useDraft(`note:${itemKey}:${contact.id}`, { text: '', submission: newSubmissionKey() });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run, retry } = useSubmit();
+  const save = () =>
+    run(async () => {
       await api.addNote({ regarding: regardingOf(contact), text: draft.text.trim() }, draft.submission);
       clear();
       onSaved(t('note.saved'));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <form
       className={styles.form}
@@ -49,7 +41,7 @@ export function NoteForm({ itemKey, contact, onSaved, onCancel }: QuickActionPro
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-      {error ? <ProblemBar error={error} onRetry={() => void save()} onSignIn={signIn} /> : null}
+      {error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
     </form>
   );
 }

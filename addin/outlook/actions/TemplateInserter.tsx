@@ -4,6 +4,7 @@ import type { AccountPanel, ContactCard, EmailTemplate } from '../../api/crm-api
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
+import { useSubmit } from '../use-submit';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -23,8 +24,8 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
   const [templateId, setTemplateId] = useState('');
   const [contactId, setContactId] = useState('');
   const [opportunityId, setOpportunityId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error: insertError, run, retry } = useSubmit();
+  const [listError, setListError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -34,7 +35,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
       api
         .listTemplates(query.trim() || undefined)
         .then((list) => live && setTemplates(list))
-        .catch((failure: unknown) => live && setError(failure));
+        .catch((failure: unknown) => live && setListError(failure));
     }, 250);
     return () => {
       live = false;
@@ -47,23 +48,15 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
   // Only a deal of the recipient's own account is ever merged into their e-mail.
   const dealId = deals.some((d) => d.id === opportunityId) ? opportunityId : '';
 
-  const insert = async () => {
-    if (!recipient || !templateId) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const rendered = await api.renderTemplate(templateId, recipient.id, dealId || undefined);
+  const insert = (chosen: ContactCard) =>
+    run(async () => {
+      setDone(null);
+      const rendered = await api.renderTemplate(templateId, chosen.id, dealId || undefined);
       await host.setSubjectIfEmpty(rendered.subject);
       await host.insertRendered(rendered);
       const gaps = rendered.fields.filter((f) => f.status === 'missing' || f.status === 'unknown').map((f) => f.field);
       setDone(gaps.length ? `${t('compose.inserted')} ${t('compose.fallbacks', { count: gaps.length, fields: gaps.join(', ') })}` : t('compose.inserted'));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className={styles.root}>
@@ -110,19 +103,20 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
           </Select>
         </Field>
       ) : null}
-      <Button appearance="primary" disabled={busy || !templateId || !recipient} onClick={() => void insert()} data-testid="template-insert">
+      <Button appearance="primary" disabled={busy || !templateId || !recipient} onClick={() => recipient && void insert(recipient)} data-testid="template-insert">
         {busy ? t('compose.inserting') : t('compose.insert')}
       </Button>
-      {error ? (
+      {listError ? (
         <ProblemBar
-          error={error}
+          error={listError}
           onRetry={() => {
-            setError(null);
+            setListError(null);
             setAttempt((n) => n + 1);
           }}
           onSignIn={signIn}
         />
       ) : null}
+      {insertError ? <ProblemBar error={insertError} onRetry={retry} onSignIn={signIn} /> : null}
       {done ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{done}</MessageBarBody>

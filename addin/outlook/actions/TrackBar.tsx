@@ -9,6 +9,7 @@ import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageRead } from '../../office/mail-item';
 import { usePane } from '../pane-services';
+import { useSubmit } from '../use-submit';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -22,8 +23,7 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string[]>(() => context.contacts.map((c) => c.id));
   const [opportunityId, setOpportunityId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, retry } = useSubmit();
   const [result, setResult] = useState<TrackedEmail | null>(null);
   const tracked = result ?? context.tracked;
 
@@ -45,10 +45,8 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
     );
   }
   const deals = context.accounts.flatMap((account) => account.openOpportunities);
-  const track = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const track = () =>
+    run(async () => {
       const chosen = context.contacts.filter((c) => selected.includes(c.id));
       const accountId = chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
       const bodyExcerpt = await host.readBodyText(2000);
@@ -69,12 +67,7 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
       setResult(response.body);
       setOpen(false);
       onTracked();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className={styles.root}>
       {!open ? (
@@ -121,7 +114,7 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
           </div>
         </form>
       )}
-      {error ? <ProblemBar error={error} onRetry={() => void track()} onSignIn={signIn} /> : null}
+      {error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages-en';
 import { usePane } from '../pane-services';
 import { newSubmissionKey, useDraft } from '../use-draft';
+import { useSubmit } from '../use-submit';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -45,17 +46,12 @@ export function UnknownParticipant({ itemKey, participant, onAdded }: { itemKey:
     accountId: prefill?.accountId ?? suggestions?.accounts[0]?.id ?? '',
     submission: newSubmissionKey(),
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // Retry repeats the action that failed: retrying a failed "use this contact" never creates one.
+  const { busy, error, run, retry } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
-  // Retry repeats the action that failed: retrying a failed "use this contact" must never create one.
-  const [retry, setRetry] = useState<(() => void) | null>(null);
 
-  const create = async () => {
-    setRetry(() => () => void create());
-    setBusy(true);
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const created = await api.createContact(
         {
           lastName: draft.lastName.trim(),
@@ -69,30 +65,17 @@ export function UnknownParticipant({ itemKey, participant, onAdded }: { itemKey:
       clear();
       setDone(t('add.created', { name: [created.body.firstName, created.body.lastName].filter(Boolean).join(' ') }));
       onAdded();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const linkTo = async (contactId: string, name: string) => {
-    setRetry(() => () => void linkTo(contactId, name));
-    setBusy(true);
-    setError(null);
-    try {
+  const linkTo = (contactId: string, name: string) =>
+    run(async () => {
       const current = await api.getContact(contactId);
       const emails = [...current.body.emails.map((e) => ({ address: e.address, label: e.label })), { address: participant.email, label: 'other' as const }];
       await api.updateContact(contactId, current.etag ?? current.body.etag, { emails });
       clear();
       setDone(t('add.linked', { name }));
       onAdded();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const contactSuggestions = suggestions?.contacts ?? [];
   const accountSuggestions = suggestions?.accounts ?? [];
