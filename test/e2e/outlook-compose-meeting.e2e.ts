@@ -76,3 +76,26 @@ test('a meeting is linked to its contacts, logged as an activity, and its outcom
     expect(logged?.completion?.result).toBe('Agreed on a pilot in March.');
   });
 });
+
+test('"track when sent" tracks the message as it leaves, and the sent copy shows it tracked', async () => {
+  await withScreenshotOnFailure(page, 'track-when-sent', async () => {
+    const subject = `Your renewal quote ${Date.now()}`;
+    await page.goto(previewUrl(stack, 'compose-new'));
+    await signIn(page, context, 'rep1');
+    await page.getByTestId('compose-subject').fill(subject);
+    await page.getByTestId('compose-body').fill('Please find the quote for the two-year renewal attached.');
+    const frame = pane(page);
+    await frame.getByTestId('track-when-sent').check({ timeout: 30000 });
+    await frame.getByText('This message will be tracked when sent.').waitFor();
+
+    await page.getByTestId('send').click();
+    await page.getByTestId('send-status').getByText('Sent:', { exact: false }).waitFor({ timeout: 30000 });
+    // The sent copy is selected: the pinned pane recognises it by the tracking header.
+    await frame.getByTestId('tracked').waitFor({ timeout: 30000 });
+
+    const recipient = sample('compose-new').to[0]?.emailAddress ?? '';
+    const lookup = await api(stack)<{ matches: { contact: { id: string } }[] }>('rep1', 'GET', `contacts/lookup?email=${encodeURIComponent(recipient)}`);
+    const history = await api(stack)<{ items: { kind: string; title: string }[] }>('rep1', 'GET', `contacts/${lookup.body.matches[0]?.contact.id ?? ''}/history?limit=50`);
+    expect(history.body.items.filter((entry) => entry.kind === 'email' && entry.title === subject)).toHaveLength(1);
+  });
+});

@@ -27,10 +27,12 @@ export function TrackWhenSentSwitch({ contacts }: { contacts: ContactCard[] }) {
     setError(null);
     const contactIds = contacts.map((c) => c.id).slice(0, 20);
     const accountId = contacts.find((c) => c.accountId)?.accountId;
-    host
-      .writeTrackWhenSent(next ? { trackingId: crypto.randomUUID(), contactIds, ...(accountId ? { accountId } : {}) } : null)
-      .then(() => setOn(next))
-      .catch((failure: unknown) => setError(failure));
+    // The switch moves at once; if Outlook cannot mark the draft it moves back and says why.
+    setOn(next);
+    host.writeTrackWhenSent(next ? { trackingId: crypto.randomUUID(), contactIds, ...(accountId ? { accountId } : {}) } : null).catch((failure: unknown) => {
+      setOn(!next);
+      setError(failure);
+    });
   };
   return (
     <div className={styles.root}>
