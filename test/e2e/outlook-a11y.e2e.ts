@@ -2,29 +2,12 @@
  * Accessibility of the pane: no serious or critical axe-core violations in the light and dark
  * themes (English and French), and the main action reachable and usable with the keyboard alone.
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import type { LocalStack } from '../../local/stack';
-import { launchChromium, newContext, withScreenshotOnFailure } from './browser';
-import { pane, previewUrl, signIn, startPaneStack } from './pane-harness';
+import type { Frame } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
+import { PaneSuite, pane, previewUrl } from './pane-harness';
 
-let stack: LocalStack & { addinUrl: string };
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const suite = new PaneSuite({ contextPer: 'file', signedInAs: 'rep1' });
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startPaneStack(), launchChromium()]);
-  context = await newContext(browser);
-  page = await context.newPage();
-  await page.goto(previewUrl(stack, 'msg-known'));
-  await signIn(page, context, 'rep1');
-  await pane(page).getByTestId('contact-card').first().waitFor({ timeout: 30000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 interface AxeViolation {
   id: string;
@@ -34,7 +17,7 @@ interface AxeViolation {
 }
 
 function paneFrame(): Frame {
-  const frame = page.frames().find((candidate) => candidate.url().includes('/outlook/taskpane.html'));
+  const frame = suite.page.frames().find((candidate) => candidate.url().includes('/outlook/taskpane.html'));
   if (!frame) throw new Error('The pane frame is not loaded');
   return frame;
 }
@@ -65,11 +48,11 @@ for (const [theme, lang] of [
   ['dark', 'fr-FR'],
 ] as const) {
   test(`no serious axe-core violations in the ${theme} theme (${lang})`, async () => {
-    await withScreenshotOnFailure(page, `axe-${theme}-${lang}`, async () => {
-      await page.goto(previewUrl(stack, 'msg-colleagues', { theme, lang }));
-      await pane(page).getByTestId('contact-card').first().waitFor({ timeout: 30000 });
+    await withScreenshotOnFailure(suite.page, `axe-${theme}-${lang}`, async () => {
+      await suite.page.goto(previewUrl(suite.stack, 'msg-colleagues', { theme, lang }));
+      await pane(suite.page).getByTestId('contact-card').first().waitFor({ timeout: 30000 });
       // The add-contact form is part of what is checked; a draft kept from the previous run may have it open already.
-      const unknown = pane(page).getByTestId('unknown-participant').first();
+      const unknown = pane(suite.page).getByTestId('unknown-participant').first();
       await unknown.waitFor();
       const add = unknown.getByTestId('add-to-crm');
       if (await add.isVisible()) await add.click();
@@ -82,26 +65,26 @@ for (const [theme, lang] of [
 }
 
 test('French is used when Office runs in French', async () => {
-  await withScreenshotOnFailure(page, 'french', async () => {
-    await page.goto(previewUrl(stack, 'msg-known', { lang: 'fr-FR' }));
-    await pane(page).getByText('Personnes de cet e-mail').waitFor({ timeout: 30000 });
-    await pane(page).getByRole('button', { name: 'Suivre cet e-mail' }).waitFor();
+  await withScreenshotOnFailure(suite.page, 'french', async () => {
+    await suite.page.goto(previewUrl(suite.stack, 'msg-known', { lang: 'fr-FR' }));
+    await pane(suite.page).getByText('Personnes de cet e-mail').waitFor({ timeout: 30000 });
+    await pane(suite.page).getByRole('button', { name: 'Suivre cet e-mail' }).waitFor();
   });
 });
 
 test('tracking can be done with the keyboard alone', async () => {
-  await withScreenshotOnFailure(page, 'keyboard', async () => {
-    await page.goto(previewUrl(stack, 'msg-colleagues'));
-    const track = pane(page).getByTestId('track-open');
+  await withScreenshotOnFailure(suite.page, 'keyboard', async () => {
+    await suite.page.goto(previewUrl(suite.stack, 'msg-colleagues'));
+    const track = pane(suite.page).getByTestId('track-open');
     await track.waitFor({ timeout: 30000 });
     await paneFrame().focus('body').catch(() => undefined);
     let reached = false;
     for (let presses = 0; presses < 40 && !reached; presses += 1) {
-      await page.keyboard.press('Tab');
+      await suite.page.keyboard.press('Tab');
       reached = await track.evaluate((element) => element === element.ownerDocument.activeElement);
     }
     expect(reached).toBe(true);
-    await page.keyboard.press('Enter');
-    await pane(page).getByTestId('track-submit').waitFor();
+    await suite.page.keyboard.press('Enter');
+    await pane(suite.page).getByTestId('track-submit').waitFor();
   });
 });

@@ -1,35 +1,13 @@
 /** Compose (a template filled in for the recipient) and a meeting linked, logged and its outcome recorded. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { LocalStack } from '../../local/stack';
-import { launchChromium, newContext, withScreenshotOnFailure } from './browser';
-import { api, pane, previewUrl, sample, signIn, startPaneStack } from './pane-harness';
+import { withScreenshotOnFailure } from './browser';
+import { PaneSuite, api, pane, previewUrl, sample, signIn } from './pane-harness';
 
-let stack: LocalStack & { addinUrl: string };
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const suite = new PaneSuite();
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startPaneStack(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
 
 test('a template is inserted filled in for the recipient, with a visible marker for an unknown field', async () => {
-  await withScreenshotOnFailure(page, 'compose-template', async () => {
-    const created = await api(stack)('rep1', 'POST', 'email-templates', {
+  await withScreenshotOnFailure(suite.page, 'compose-template', async () => {
+    const created = await api(suite.stack)('rep1', 'POST', 'email-templates', {
       name: 'E2E follow-up',
       subject: 'Following up, {{contact.firstName}}',
       html: '<p>Hello {{contact.firstName}} at {{account.name}}, {{contact.shoeSize}}.</p>',
@@ -39,14 +17,14 @@ test('a template is inserted filled in for the recipient, with a visible marker 
     const recipient = sample('compose-new').to[0]?.displayName ?? '';
     const firstName = recipient.split(' ')[0] ?? '';
 
-    await page.goto(previewUrl(stack, 'compose-new'));
-    await signIn(page, context, 'rep1');
-    const frame = pane(page);
+    await suite.page.goto(previewUrl(suite.stack, 'compose-new'));
+    await signIn(suite.page, suite.context, 'rep1');
+    const frame = pane(suite.page);
     await frame.getByRole('radio', { name: /E2E follow-up/ }).check({ timeout: 30000 });
     await frame.getByTestId('template-recipient').waitFor();
     await frame.getByTestId('template-insert').click();
     await frame.getByText('Template inserted', { exact: false }).waitFor();
-    const body = page.getByTestId('compose-body');
+    const body = suite.page.getByTestId('compose-body');
     await body.getByText(`Hello ${firstName}`, { exact: false }).waitFor();
     const text = (await body.innerText()) ?? '';
     expect(text).toContain('[Unknown field: contact.shoeSize]');
@@ -55,10 +33,10 @@ test('a template is inserted filled in for the recipient, with a visible marker 
 });
 
 test('a meeting is linked to its contacts, logged as an activity, and its outcome recorded', async () => {
-  await withScreenshotOnFailure(page, 'meeting-link', async () => {
-    await page.goto(previewUrl(stack, 'appt-meeting'));
-    await signIn(page, context, 'rep1');
-    const frame = pane(page);
+  await withScreenshotOnFailure(suite.page, 'meeting-link', async () => {
+    await suite.page.goto(previewUrl(suite.stack, 'appt-meeting'));
+    await signIn(suite.page, suite.context, 'rep1');
+    const frame = pane(suite.page);
     await frame.getByTestId('meeting-link').click({ timeout: 30000 });
     await frame.getByTestId('meeting-linked').waitFor();
     await frame.getByTestId('meeting-outcome-text').fill('Agreed on a pilot in March.');
@@ -66,36 +44,36 @@ test('a meeting is linked to its contacts, logged as an activity, and its outcom
     await frame.getByTestId('meeting-outcome').waitFor();
 
     const appointment = sample('appt-meeting');
-    const view = await api(stack)<{ meeting: { activityId: string } | null }>('rep1', 'POST', 'outlook/context', {
+    const view = await api(suite.stack)<{ meeting: { activityId: string } | null }>('rep1', 'POST', 'outlook/context', {
       participants: [{ email: appointment.organizer?.emailAddress ?? '', role: 'organizer' }],
       item: { kind: 'appointment', key: appointment.itemId },
     });
     const activityId = view.body.meeting?.activityId ?? '';
-    const logged = (await api(stack)<{ status: string; completion?: { result: string } }>('rep1', 'GET', `activities/${activityId}`)).body;
+    const logged = (await api(suite.stack)<{ status: string; completion?: { result: string } }>('rep1', 'GET', `activities/${activityId}`)).body;
     expect(logged?.status).toBe('completed');
     expect(logged?.completion?.result).toBe('Agreed on a pilot in March.');
   });
 });
 
 test('"track when sent" tracks the message as it leaves, and the sent copy shows it tracked', async () => {
-  await withScreenshotOnFailure(page, 'track-when-sent', async () => {
+  await withScreenshotOnFailure(suite.page, 'track-when-sent', async () => {
     const subject = `Your renewal quote ${Date.now()}`;
-    await page.goto(previewUrl(stack, 'compose-new'));
-    await signIn(page, context, 'rep1');
-    await page.getByTestId('compose-subject').fill(subject);
-    await page.getByTestId('compose-body').fill('Please find the quote for the two-year renewal attached.');
-    const frame = pane(page);
+    await suite.page.goto(previewUrl(suite.stack, 'compose-new'));
+    await signIn(suite.page, suite.context, 'rep1');
+    await suite.page.getByTestId('compose-subject').fill(subject);
+    await suite.page.getByTestId('compose-body').fill('Please find the quote for the two-year renewal attached.');
+    const frame = pane(suite.page);
     await frame.getByTestId('track-when-sent').check({ timeout: 30000 });
     await frame.getByText('This message will be tracked when sent.').waitFor();
 
-    await page.getByTestId('send').click();
-    await page.getByTestId('send-status').getByText('Sent:', { exact: false }).waitFor({ timeout: 30000 });
+    await suite.page.getByTestId('send').click();
+    await suite.page.getByTestId('send-status').getByText('Sent:', { exact: false }).waitFor({ timeout: 30000 });
     // The sent copy is selected: the pinned pane recognises it by the tracking header.
     await frame.getByTestId('tracked').waitFor({ timeout: 30000 });
 
     const recipient = sample('compose-new').to[0]?.emailAddress ?? '';
-    const lookup = await api(stack)<{ matches: { contact: { id: string } }[] }>('rep1', 'GET', `contacts/lookup?email=${encodeURIComponent(recipient)}`);
-    const history = await api(stack)<{ items: { kind: string; title: string }[] }>('rep1', 'GET', `contacts/${lookup.body.matches[0]?.contact.id ?? ''}/history?limit=50`);
+    const lookup = await api(suite.stack)<{ matches: { contact: { id: string } }[] }>('rep1', 'GET', `contacts/lookup?email=${encodeURIComponent(recipient)}`);
+    const history = await api(suite.stack)<{ items: { kind: string; title: string }[] }>('rep1', 'GET', `contacts/${lookup.body.matches[0]?.contact.id ?? ''}/history?limit=50`);
     expect(history.body.items.filter((entry) => entry.kind === 'email' && entry.title === subject)).toHaveLength(1);
   });
 });

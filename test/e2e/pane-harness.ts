@@ -1,10 +1,11 @@
 /** The local stack with the add-in server, and the steps every pane test takes in the preview. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { buildPreviewSamples } from '../../local/office-preview/preview-samples';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { apiClient } from '../support/api-client';
+import { launchChromium, newContext } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const ADDIN_DIST = path.join(ROOT, 'dist', 'addin');
@@ -54,4 +55,60 @@ export function api(stack: LocalStack) {
   const call = apiClient(stack.apiUrl);
   return async <T = Record<string, unknown>>(username: string, method: string, route: string, body?: unknown, headers?: Record<string, string>) =>
     call<T>(method, route, { token: await stack.tokenFor(username), ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });
+}
+
+/**
+ * The hooks every browser suite needs: one local stack and one Chromium per file, and a browser
+ * context per test (`perTest`, the default) or one for the whole file, signed in if asked.
+ */
+export class PaneSuite {
+  private started: { stack: LocalStack & { addinUrl: string }; browser: Browser } | null = null;
+  private current: { context: BrowserContext; page: Page } | null = null;
+
+  constructor(options: { contextPer?: 'test' | 'file'; signedInAs?: string } = {}) {
+    const openContext = async () => {
+      const context = await newContext(this.browser);
+      this.current = { context, page: await context.newPage() };
+    };
+    beforeAll(async () => {
+      const [stack, browser] = await Promise.all([startPaneStack(), launchChromium()]);
+      this.started = { stack, browser };
+      if (options.contextPer !== 'file') return;
+      await openContext();
+      if (options.signedInAs) {
+        await this.page.goto(previewUrl(stack, 'msg-known'));
+        await signIn(this.page, this.context, options.signedInAs);
+        await pane(this.page).getByTestId('contact-card').first().waitFor({ timeout: 30000 });
+      }
+    });
+    afterAll(async () => {
+      await this.started?.browser.close();
+      await this.started?.stack.close();
+    });
+    if (options.contextPer !== 'file') {
+      beforeEach(openContext);
+      afterEach(async () => {
+        await this.current?.context.close();
+        this.current = null;
+      });
+    }
+  }
+
+  private need<T>(value: T | null | undefined, what: string): T {
+    if (value === null || value === undefined) throw new Error(`The browser suite has no ${what} yet (used outside a test?)`);
+    return value;
+  }
+
+  get stack(): LocalStack & { addinUrl: string } {
+    return this.need(this.started, 'stack').stack;
+  }
+  get browser(): Browser {
+    return this.need(this.started, 'browser').browser;
+  }
+  get context(): BrowserContext {
+    return this.need(this.current, 'browser context').context;
+  }
+  get page(): Page {
+    return this.need(this.current, 'page').page;
+  }
 }
