@@ -1,15 +1,11 @@
-import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Select } from '@fluentui/react-components';
+import { ActionForm } from '../../components/ActionForm';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
 import { newSubmissionKey, useDraft } from '../use-draft';
 import { useSubmit } from '../use-submit';
 import { localTimeZone, regardingOf, type QuickActionProps } from './QuickActions';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
 
 type FollowUpType = 'call' | 'meeting' | 'todo';
 
@@ -24,7 +20,6 @@ function tomorrowAt(hour: number): string {
 export function FollowUpForm({ itemKey, contact, onSaved, onCancel }: QuickActionProps) {
   const { t } = useI18n();
   const { api, signIn } = usePane();
-  const styles = useStyles();
   const [draft, update, clear] = useDraft(`follow-up:${itemKey}:${contact.id}`, {
     type: 'call' as FollowUpType,
     subject: t('quick.followUp') + ' — ' + contact.displayName,
@@ -56,13 +51,14 @@ export function FollowUpForm({ itemKey, contact, onSaved, onCancel }: QuickActio
     });
 
   return (
-    <form
-      className={styles.form}
-      aria-label={t('quick.followUp')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <ActionForm
+      label={t('quick.followUp')}
+      onSubmit={() => void save()}
+      submitLabel={t('action.save')}
+      submitDisabled={busy || !draft.subject.trim() || !draft.when}
+      onCancel={onCancel}
+      cancelLabel={t('action.cancel')}
+      footer={error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
     >
       <Field label={t('followUp.type')}>
         <Select value={draft.type} onChange={(_, d) => update({ type: d.value as FollowUpType })}>
@@ -77,13 +73,6 @@ export function FollowUpForm({ itemKey, contact, onSaved, onCancel }: QuickActio
       <Field label={draft.type === 'todo' ? t('followUp.due') : t('followUp.when')} required>
         <Input type="datetime-local" value={draft.when} onChange={(_, d) => update({ when: d.value })} required />
       </Field>
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={busy || !draft.subject.trim() || !draft.when}>
-          {t('action.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('action.cancel')}</Button>
-      </div>
-      {error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
-    </form>
+    </ActionForm>
   );
 }

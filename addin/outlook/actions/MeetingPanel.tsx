@@ -1,7 +1,9 @@
-import { Badge, Button, Card, Checkbox, Field, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OutlookContext } from '../../api/crm-api';
 import { ApiError } from '../../api/api-error';
+import { ContactChecklist } from '../../components/ContactChecklist';
+import { DealPicker } from '../../components/DealPicker';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import type { Appointment } from '../../office/mail-item';
@@ -79,28 +81,9 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
         </Badge>
       ) : null}
       {context.contacts.length > 0 ? (
-        <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
-          <legend>{t('meeting.contacts')}</legend>
-          {context.contacts.map((contact) => (
-            <Checkbox
-              key={contact.id}
-              label={contact.displayName}
-              checked={selected.includes(contact.id)}
-              onChange={(_, d) => setSelected((current) => (d.checked ? [...current, contact.id] : current.filter((id) => id !== contact.id)))}
-            />
-          ))}
-        </fieldset>
+        <ContactChecklist legend={t('meeting.contacts')} contacts={context.contacts} selected={selected} onChange={setSelected} />
       ) : null}
-      <Field label={t('meeting.opportunity')}>
-        <Select value={opportunityId} onChange={(_, d) => setOpportunityId(d.value)} data-testid="meeting-opportunity">
-          <option value="">{t('track.noOpportunity')}</option>
-          {deals.map((deal) => (
-            <option key={deal.id} value={deal.id}>
-              {deal.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <DealPicker label={t('meeting.opportunity')} noneLabel={t('track.noOpportunity')} deals={deals} value={opportunityId} onChange={setOpportunityId} testId="meeting-opportunity" />
       <div className={styles.row}>
         <Button appearance={meeting ? 'secondary' : 'primary'} disabled={busy} onClick={() => void link()} data-testid="meeting-link">
           {meeting ? t('meeting.update') : t('meeting.link')}

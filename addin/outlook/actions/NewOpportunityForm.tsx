@@ -1,4 +1,5 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { ActionForm } from '../../components/ActionForm';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
@@ -7,10 +8,7 @@ import { useSubmit } from '../use-submit';
 import { parseAmount } from '../amount';
 import type { QuickActionProps } from './QuickActions';
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
+const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS } });
 
 function inDays(days: number): string {
   return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
@@ -54,13 +52,14 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
       onSaved(t('deal.saved'));
     });
   return (
-    <form
-      className={styles.form}
-      aria-label={t('quick.newDeal')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <ActionForm
+      label={t('quick.newDeal')}
+      onSubmit={() => void save()}
+      submitLabel={t('action.save')}
+      submitDisabled={busy || !draft.name.trim() || !draft.closeDate || amount === null}
+      onCancel={onCancel}
+      cancelLabel={t('action.cancel')}
+      footer={error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
     >
       <Field label={t('deal.name')} required>
         <Input value={draft.name} onChange={(_, d) => update({ name: d.value })} required />
@@ -76,13 +75,6 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
       <Field label={t('deal.closeDate')} required>
         <Input type="date" value={draft.closeDate} onChange={(_, d) => update({ closeDate: d.value })} required />
       </Field>
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={busy || !draft.name.trim() || !draft.closeDate || amount === null}>
-          {t('action.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('action.cancel')}</Button>
-      </div>
-      {error ? <ProblemBar error={error} onRetry={retry} onSignIn={signIn} /> : null}
-    </form>
+    </ActionForm>
   );
 }

@@ -2,9 +2,11 @@
  * "Track this e-mail": logs the message once to the history of its contacts, their account and an
  * opportunity. The tracked state comes with the context, so reopening the message shows it.
  */
-import { Badge, Button, Checkbox, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OutlookContext, TrackedEmail } from '../../api/crm-api';
+import { ContactChecklist } from '../../components/ContactChecklist';
+import { DealPicker } from '../../components/DealPicker';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageRead } from '../../office/mail-item';
@@ -85,27 +87,8 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
             void track();
           }}
         >
-          <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
-            <legend>{t('track.contacts')}</legend>
-            {context.contacts.map((contact) => (
-              <Checkbox
-                key={contact.id}
-                label={contact.displayName}
-                checked={selected.includes(contact.id)}
-                onChange={(_, data) => setSelected((current) => (data.checked ? [...current, contact.id] : current.filter((id) => id !== contact.id)))}
-              />
-            ))}
-          </fieldset>
-          <Field label={t('track.opportunity')}>
-            <Select value={opportunityId} onChange={(_, data) => setOpportunityId(data.value)} data-testid="track-opportunity">
-              <option value="">{t('track.noOpportunity')}</option>
-              {deals.map((deal) => (
-                <option key={deal.id} value={deal.id}>
-                  {deal.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ContactChecklist legend={t('track.contacts')} contacts={context.contacts} selected={selected} onChange={setSelected} />
+          <DealPicker label={t('track.opportunity')} noneLabel={t('track.noOpportunity')} deals={deals} value={opportunityId} onChange={setOpportunityId} testId="track-opportunity" />
           <div className={styles.row}>
             <Button appearance="primary" type="submit" disabled={busy || selected.length === 0} data-testid="track-submit">
               {busy ? t('track.tracking') : t('track.button')}
