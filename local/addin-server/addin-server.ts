@@ -13,6 +13,7 @@ import type { PreviewSamples } from '../office-preview/preview-types';
 import { hasPreviewCookie, inlineJson, PREVIEW_SET_COOKIE, rewriteHtml } from './html-rewrite';
 import { proxyRequest, type ProxyTarget } from './reverse-proxy';
 import { acceptsGzip, cacheControlOf, contentTypeOf, EncodedCache, resolveFile } from './static-files';
+import { listen } from '../net/listen';
 
 export interface AddinServerOptions {
   /** 0 = any free port. */
@@ -119,15 +120,6 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   return serveFile(req, res, ctx, ctx.options.distDir, urlPath.slice(1), urlPath);
 }
 
-function listen(server: https.Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
 
 export async function startAddinServer(options: AddinServerOptions): Promise<AddinServer> {
   await fs.mkdir(options.certDir, { recursive: true });

@@ -11,6 +11,7 @@ import { generateCertificate, loadOrCreateCertificate, type ServerCertificate } 
 import { DurableStore } from './durable-store';
 import { createRequestHandler } from './request-handler';
 import { installServerHooks } from './request-scope';
+import { listen } from '../net/listen';
 
 export interface LocalCosmos {
   endpoint: string;
@@ -94,15 +95,6 @@ const unavailable: RequestListener = (_req, res) => {
   res.end(JSON.stringify({ code: 'ServiceUnavailable', message: 'the local Cosmos server is starting or stopping' }));
 };
 
-function listen(server: https.Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
 
 function closeServer(server: https.Server): Promise<void> {
   return new Promise((resolve) => {

@@ -17,6 +17,7 @@ import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
 import { API_SCOPES } from './scopes';
 import { handleToken } from './token-endpoint';
 import { createTokenIssuer } from './token-issuer';
+import { listen } from '../net/listen';
 
 export const DEFAULT_AUDIENCE = 'api://office-crm';
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
@@ -123,15 +124,6 @@ async function dispatch(endpoint: string, req: IncomingMessage, res: ServerRespo
   else await handleToken(req, res, scope, ctx);
 }
 
-function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
 
 function close(server: ReturnType<typeof createServer>): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AccountPanel, ContactCard, EmailTemplate } from '../../api/crm-api';
+import { DealPicker } from '../../components/DealPicker';
 import { ProblemBar } from '../../components/ProblemBar';
 import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
@@ -92,16 +93,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
         </Field>
       )}
       {deals.length > 0 ? (
-        <Field label={t('track.opportunity')}>
-          <Select value={dealId} onChange={(_, d) => setOpportunityId(d.value)}>
-            <option value="">{t('track.noOpportunity')}</option>
-            {deals.map((deal) => (
-              <option key={deal.id} value={deal.id}>
-                {deal.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <DealPicker label={t('track.opportunity')} noneLabel={t('track.noOpportunity')} deals={deals} value={dealId} onChange={setOpportunityId} />
       ) : null}
       <Button appearance="primary" disabled={busy || !templateId || !recipient} onClick={() => recipient && void insert(recipient)} data-testid="template-insert">
         {busy ? t('compose.inserting') : t('compose.insert')}
