@@ -135,3 +135,20 @@ test('a note typed while offline is kept, explained, and saved once the network 
     expect(history.body.items.filter((entry) => entry.kind === 'note' && entry.summary === text)).toHaveLength(1);
   });
 });
+
+test('a read-only user who tries to track is told their role does not allow it, and nothing is written', async () => {
+  await withScreenshotOnFailure(suite.page, 'forbidden-track', async () => {
+    await suite.page.goto(previewUrl(suite.stack, 'msg-colleagues'));
+    await signIn(suite.page, suite.context, 'readonly');
+    const frame = pane(suite.page);
+    await frame.getByTestId('track-open').click({ timeout: 30000 });
+    await frame.getByTestId('track-submit').click();
+    const problem = frame.getByTestId('problem-forbidden');
+    await problem.getByText('Your role does not allow this', { exact: false }).waitFor();
+    // No retry is offered for a refusal that retrying cannot change.
+    expect(await problem.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    const sender = sample('msg-colleagues').from?.emailAddress ?? '';
+    const history = await api(suite.stack)<{ items: { kind: string; title: string }[] }>('readonly', 'GET', `contacts/${await contactIdOf(sender)}/history?limit=50`);
+    expect(history.body.items.filter((entry) => entry.kind === 'email' && entry.title === sample('msg-colleagues').subject)).toHaveLength(0);
+  });
+});
