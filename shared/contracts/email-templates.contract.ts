@@ -27,7 +27,7 @@ const TemplateHtml = z
     for (const message of [...unsafeHtmlIssues(html), ...mergeSyntaxIssues(html, 'html')]) context.addIssue({ code: 'custom', message });
   })
   .meta({
-    description: `The body, HTML without scripts, frames, objects, forms, event handlers or javascript: URLs. ${MERGE_SYNTAX} Inside a tag, a merge field goes in a quoted attribute value (alt="{{account.name}}").`,
+    description: `The body, HTML without scripts, frames, objects, forms, event handlers or javascript: URLs. ${MERGE_SYNTAX} Inside a tag, a merge field goes in a quoted attribute value (alt="{{account.name}}"), never into styles (a style attribute or a <style> element).`,
   });
 
 const Subject = ShortText(400)

@@ -325,6 +325,8 @@ class HtmlScanner {
   private rawEnd = '';
   private recent = '';
   private foreign = { svg: 0, math: 0 };
+  /** Open style elements inside svg or math, whose content is CSS read as markup (not raw text). */
+  private foreignStyle = 0;
   /** The attribute being read or whose value this is, lower case. */
   attribute = '';
   private scheme = new SchemeReader();
@@ -356,6 +358,14 @@ class HtmlScanner {
 
   feed(text: string): void {
     for (const character of text) this.step(character);
+  }
+
+  /** Whether this is CSS: a style attribute's value or a style element's content, where a value could restyle the e-mail or load a URL. */
+  inStyle(): boolean {
+    if (this.foreignStyle > 0) return true;
+    if (this.state === 'raw') return this.rawEnd === '</style';
+    const place = this.place();
+    return (place === 'attribute' || place === 'unquoted') && this.attribute === 'style';
   }
 
   /** Whether the text, read from here to the end of the attribute value this is in, makes that value a javascript: or vbscript: URL, or a data: URL in a URL attribute. */
@@ -500,6 +510,9 @@ class HtmlScanner {
     this.state = 'data';
     const name = this.tag;
     if (name === 'svg' || name === 'math') this.foreign[name] = Math.max(0, this.foreign[name] + (this.endTag ? -1 : 1));
+    // Erring towards CSS: a self-closed <style/> counts as open until its svg or math ends.
+    if (this.foreign.svg + this.foreign.math === 0) this.foreignStyle = 0;
+    else if (name === 'style') this.foreignStyle = Math.max(0, this.foreignStyle + (this.endTag ? -1 : 1));
     if (!this.endTag && RAW_TEXT.has(name) && this.foreign.svg + this.foreign.math === 0) {
       this.state = 'raw';
       this.rawEnd = `</${name}`;
@@ -546,7 +559,8 @@ function malformedIssue(token: Extract<MergeToken, { kind: 'malformed' }>): stri
 /**
  * Why a subject (`text`) or body (`html`) may not be saved as written, or an empty list: every
  * `{{` must form a placeholder, and in HTML each placeholder must stand in text or in a quoted
- * attribute value, where a value cannot add attributes, with a fallback that keeps it there. At
+ * attribute value, where a value cannot add attributes, with a fallback that keeps it there, and
+ * never in a style (CSS). At
  * most ten messages, each naming the offending text and the valid syntax.
  */
 export function mergeSyntaxIssues(template: string, format: MergeFormat): string[] {
@@ -565,7 +579,11 @@ export function mergeSyntaxIssues(template: string, format: MergeFormat): string
     const before = tokens[index - 1];
     if (before?.kind === 'text' && before.text.endsWith('{')) issues.add(`${quoted(`{${token.source}`)} has a brace too many; write ${token.source}`);
     const place = scanner?.place();
-    if (place === 'unquoted') {
+    if (scanner?.inStyle()) {
+      issues.add(
+        `${quoted(token.source)} stands in a style: merge fields cannot go into styles (a style attribute or a <style> element), where a value could restyle the e-mail or load a URL; put it in the text or in another quoted attribute value`,
+      );
+    } else if (place === 'unquoted') {
       const name = scanner?.attribute ?? '';
       issues.add(`${quoted(token.source)} is the unquoted value of ${name}=: a value with spaces would add attributes to the tag; put it in quotes: ${name}="${token.source}"`);
     } else if (place === 'tag') {
@@ -666,8 +684,8 @@ export function combineFieldUses(...lists: ReadonlyArray<readonly MergeFieldUse[
  * values are escaped for where they stand and the template's own markup and fallbacks are kept as
  * written; a missing value without fallback, an unknown field and a malformed placeholder become
  * a visible marker. In HTML a value never goes where it could add markup or attributes: inside a
- * tag outside a quoted value (templates stored before that was refused) it is a marker, and a
- * value (or fallback) that would make an attribute a javascript:, vbscript: or data: URL counts as missing.
+ * tag outside a quoted value or in a style (templates stored before those were refused) it is a
+ * marker, and a value (or fallback) that would make an attribute a javascript:, vbscript: or data: URL counts as missing.
  */
 export function renderMergeTemplate(template: string, lookup: (field: string) => MergeValue, format: MergeFormat): { output: string; fields: MergeFieldUse[] } {
   const tokens = parseMergeTemplate(template);
@@ -698,6 +716,13 @@ export function renderMergeTemplate(template: string, lookup: (field: string) =>
     if (token.kind === 'malformed') {
       write(marker(token.name, 'unknown', format, place));
       uses.push({ field: token.name || token.source, status: 'unknown' });
+      continue;
+    }
+    if (scanner?.inStyle()) {
+      // In CSS a value could restyle the e-mail or load a URL (templates stored before that was refused): its marker, as plain text.
+      const status = lookup(token.field).status === 'unknown' ? 'unknown' : 'missing';
+      write(escapeFor(place, markerText(token.field, status)));
+      uses.push({ field: token.field, status });
       continue;
     }
     const next = tokens[index + 1];

@@ -133,6 +133,8 @@ describe('merge fields a template may not save', () => {
     ['a field as an unquoted attribute value', { html: '<img alt={{account.name}} src="a.png">' }, 'html', 'put it in quotes: alt="{{account.name}}"'],
     ['an unquoted value after a > inside quotes', { html: '<a title="x > y" href={{account.website}}>site</a>' }, 'html', 'put it in quotes: href="{{account.website}}"'],
     ['a field inside a tag outside an attribute value', { html: '<p {{contact.firstName}}>x</p>' }, 'html', 'stands inside a tag but outside an attribute value'],
+    ['a field in a style attribute', { html: '<p style="color:{{account.city}}">x</p>' }, 'html', 'merge fields cannot go into styles'],
+    ['a field in a style element', { html: '<style>p { color: {{account.city}} }</style><p>x</p>' }, 'html', 'merge fields cannot go into styles'],
     ['a script element split by a field', { html: '<scr{{contact.firstName|}}ipt>alert(1)</script>' }, 'html', 'must not contain <script> elements'],
   ])('refuses %s with 400 naming the field and the valid syntax, and stores nothing', async (_case, body, field, message) => {
     const refused = await create(tokens.rep1, { name: 'Malformed merge', ...body });
@@ -254,6 +256,26 @@ describe('rendering', () => {
     expect((await render(tokens['other-admin'], letter, { contactId })).status).toBe(404);
     const personal = (await create(tokens.rep1, { name: 'Private render' })).body;
     expect((await render(tokens.rep2, personal, { contactId })).status).toBe(404);
+  });
+
+  it("answers 400 naming opportunityId for a deal of another account; a contact without an account takes the deal's", async () => {
+    const other = await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Contoso Rivals' } });
+    const foreignDeal = await call<{ id: string }>('POST', 'opportunities', {
+      token: tokens.rep1,
+      body: { name: 'Secret bid', accountId: other.body.id, amount: 99000, currency: 'EUR', expectedCloseDate: '2027-06-30', stage: 'propose' },
+    });
+    expect([other.status, foreignDeal.status]).toEqual([201, 201]);
+    const refused = await render(tokens.rep1, letter, { contactId, opportunityId: foreignDeal.body.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION');
+    expect(refused.body.errors).toEqual([{ field: 'opportunityId', message: "is not a deal of this contact's account" }]);
+    expect(JSON.stringify(refused.body)).not.toContain('Secret bid');
+
+    const loner = await call<{ id: string }>('POST', 'contacts', { token: tokens.rep1, body: { firstName: 'Lone', lastName: 'Ranger' } });
+    expect(loner.status).toBe(201);
+    const rendered = await render(tokens.rep1, letter, { contactId: loner.body.id, opportunityId: foreignDeal.body.id });
+    expect(rendered.status).toBe(200);
+    expect(rendered.body.subject).toBe('Secret bid for Contoso Rivals');
   });
 
   it("renders a field hidden by the caller's field rules as missing, never its value", async () => {

@@ -202,6 +202,21 @@ describe('values in attributes', () => {
     expect(render('<svg><style><a href="</style>{{account.website}}">x</a></style></svg>', 'javascript:alert(1)')).toContain('href="</style>[Website]"');
   });
 
+  it('renders a field in a style attribute or style element as its marker, never the value (templates stored before those were refused)', () => {
+    const css = 'red;background:url(https://evil.example/x)';
+    expect(render('<p style="color:{{account.city}}">x</p>', css)).toBe('<p style="color:[City]">x</p>');
+    expect(render("<p STYLE='color:{{account.city | blue}}'>x</p>", css)).toBe("<p STYLE='color:[City]'>x</p>");
+    expect(render('<p style=color:{{account.city}}>x</p>', css)).toBe('<p style=color:[City]>x</p>');
+    expect(render('<style>p { color: {{account.city}} }</style><p title="{{account.city}}">x</p>', css)).toBe(
+      '<style>p { color: [City] }</style><p title="red;background:url(https://evil.example/x)">x</p>',
+    );
+    expect(render('<svg><style>a { fill: {{account.city}} }</style></svg>{{account.city}}', css)).toBe(`<svg><style>a { fill: [City] }</style></svg>${css}`);
+    expect(renderMergeTemplate('<p style="color:{{account.city}}">{{contact.shoeSize}}<i style="{{contact.shoeSize}}"></i></p>', lookup, 'html').fields).toEqual([
+      { field: 'account.city', status: 'missing' },
+      { field: 'contact.shoeSize', status: 'unknown' },
+    ]);
+  });
+
   it('for any value, a quoted attribute value stays one value', () => {
     fc.assert(
       fc.property(fc.string(), (value) => {
@@ -305,6 +320,23 @@ describe('checking a template before it is saved', () => {
       'the fallback of `{{contact.jobTitle | a"b}}` would end the attribute value it stands in; leave quotes and < > out of it',
     ]);
     expect(mergeSyntaxIssues('<p>{{contact.jobTitle | <b}}</p>', 'html')).toEqual(['the fallback of `{{contact.jobTitle | <b}}` would leave a tag open; leave quotes and < > out of it']);
+  });
+
+  it('refuses a field in a style attribute or in a style element, whatever the quoting or fallback', () => {
+    const message = 'stands in a style: merge fields cannot go into styles';
+    for (const template of [
+      '<p style="color:{{account.city}}">x</p>',
+      "<p title='a' Style='color:{{account.city | red}}'>x</p>",
+      '<p style=color:{{account.city}}>x</p>',
+      '<style>p { color: {{account.city}} }</style>',
+      '<STYLE media="screen">a{}</STYLE><style>b { background: url({{account.city}}) }</style>',
+      '<svg><style>a { fill: {{account.city}} }</style></svg>',
+    ]) {
+      const issues = mergeSyntaxIssues(template, 'html');
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toContain(message);
+    }
+    expect(mergeSyntaxIssues('<style>p { color: red }</style><p style="color:red" title="{{account.city}}">{{account.city}}</p><svg><style/></svg>{{account.city}}', 'html')).toEqual([]);
   });
 
   it('does not apply HTML rules to a subject', () => {

@@ -50,6 +50,10 @@ export async function renderEmailTemplate(call: UseCaseCall, id: string, input: 
       ? readableOrNotFound(async () => requireReadable(call, await deps.stores.opportunities.get(tenantId, opportunityId), 'opportunity'), 'opportunityId', 'opportunity')
       : undefined,
   ]);
+  // Another customer's deal must not be merged into this contact's e-mail; a contact without an account takes the deal's.
+  if (opportunity && contact.accountId && opportunity.accountId !== contact.accountId) {
+    throw new AppError('VALIDATION', "The deal is not one of this contact's account.", { issues: [{ field: 'opportunityId', message: "is not a deal of this contact's account" }] });
+  }
   const [account, stages] = await Promise.all([accountFor(call, contact.accountId ?? opportunity?.accountId), opportunity ? loadStages(deps, tenantId) : undefined]);
   const lookup = mergeLookup(
     {
