@@ -115,8 +115,11 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     },
     authenticate: async (header) => {
       const principal = await validator.validate(header);
-      const [{ value: assignments }] = await Promise.all([deps.stores.roleAssignments.get(principal.tenantId), recordSignIn(deps.stores.userDirectory, principal)]);
-      return { ...principal, roles: effectiveRoles(principal.roles, principal.userId, assignments) };
+      const { value: assignments } = await deps.stores.roleAssignments.get(principal.tenantId);
+      const roles = effectiveRoles(principal.roles, principal.userId, assignments);
+      // Only people who use the CRM (a role) are named on cards; callers without one get a 403 anyway.
+      if (roles.length > 0) await recordSignIn(deps.stores.userDirectory, principal);
+      return { ...principal, roles };
     },
     health: () => checkHealth(config, cosmos),
     openApiDocument: () =>

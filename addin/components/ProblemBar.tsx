@@ -27,13 +27,11 @@ export function ProblemBar({ error, onRetry, onSignIn }: ProblemBarProps) {
   if (!error) return null;
   let text: string;
   let kind: ApiError['kind'] | 'office' = 'office';
-  let refused = false;
   if (error instanceof ApiError) {
     kind = error.kind;
     const detail = error.issues.length ? error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : error.message;
-    // A 409 is a refusal the server explains (a duplicate, a link someone else owns): retrying cannot help.
-    refused = error.status === 409;
-    text = refused ? t('error.refused', { detail }) : t(KEYS[error.kind], { detail: error.kind === 'server' ? (error.traceId ?? `HTTP ${error.status}`) : detail });
+    // A 409 is explained by the server (a link someone else owns, a request still running): show its reason.
+    text = error.status === 409 ? t('error.refused', { detail }) : t(KEYS[error.kind], { detail: error.kind === 'server' ? (error.traceId ?? `HTTP ${error.status}`) : detail });
   } else {
     text = t('error.office', { detail: error instanceof Error ? error.message : String(error) });
   }
@@ -43,7 +41,7 @@ export function ProblemBar({ error, onRetry, onSignIn }: ProblemBarProps) {
       <MessageBarBody>{text}</MessageBarBody>
       <MessageBarActions>
         {kind === 'unauthorized' && onSignIn ? <Button size="small" onClick={onSignIn}>{t('action.signIn')}</Button> : null}
-        {kind !== 'unauthorized' && kind !== 'forbidden' && !refused && onRetry ? <Button size="small" onClick={onRetry}>{t('action.retry')}</Button> : null}
+        {kind !== 'unauthorized' && kind !== 'forbidden' && onRetry ? <Button size="small" onClick={onRetry}>{t('action.retry')}</Button> : null}
       </MessageBarActions>
     </MessageBar>
   );

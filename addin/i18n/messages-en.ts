@@ -16,8 +16,8 @@ export const en = {
   'error.unauthorized': 'Your session has ended. Sign in again; what you typed is kept.',
   'error.forbidden': 'Your role does not allow this: {detail}',
   'error.notFound': 'This record no longer exists or is not shared with you.',
-  'error.conflict': 'Someone else changed this record since you opened it. It has been reloaded; what you typed is kept, try again.',
-  'error.refused': 'This cannot be done: {detail}',
+  'error.conflict': 'Someone else changed this record since you opened it. What you typed is kept: try again on the latest version.',
+  'error.refused': 'The CRM could not do this: {detail}',
   'error.validation': 'Please check: {detail}',
   'error.server': 'The CRM service had a problem ({detail}). What you typed is kept; try again.',
   'error.tooLarge': 'This is too large to send.',
@@ -122,6 +122,7 @@ export const en = {
   'compose.trackWhenSent': 'Track when sent',
   'compose.trackWhenSentHint': 'Logged to the history of the recipients who are in the CRM when you press Send.',
   'compose.trackWhenSentOn': 'This message will be tracked when sent.',
+  'compose.trackWhenSentSaving': 'Marking the message…',
   'meeting.title': 'Meeting in the CRM',
   'meeting.link': 'Link and log this meeting',
   'meeting.update': 'Update the link',
@@ -133,6 +134,7 @@ export const en = {
   'meeting.recordOutcome': 'Record the outcome',
   'meeting.completed': 'Outcome recorded: {result}',
   'meeting.saved': 'Meeting logged.',
+  'meeting.saveFirst': 'Save or send the meeting first, then link it from here.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -38,6 +38,8 @@ export interface Appointment {
    * when saved: `saveItem`). Each mailbox's copy has its own id: linking is per mailbox.
    */
   key: string;
+  /** A new meeting Office can save to give it an id (false where Office cannot say: Mailbox < 1.8). */
+  canSave?: boolean;
   subject: string;
   start: string;
   end: string;
@@ -92,12 +94,14 @@ async function readAppointmentCompose(item: Office.AppointmentCompose): Promise<
     fromAsync<string>((cb) => item.location.getAsync(cb)),
     fromAsync<Office.EmailAddressDetails[]>((cb) => item.requiredAttendees.getAsync(cb)),
     fromAsync<Office.EmailAddressDetails[]>((cb) => item.optionalAttendees.getAsync(cb)),
-    supportsMailbox('1.8') ? fromAsync<string>((cb) => item.getItemIdAsync(cb)).catch(() => '') : Promise.resolve(''),
+    // '' = not saved yet (Office answers ItemNotSaved); null = this Outlook cannot tell.
+    supportsMailbox('1.8') ? fromAsync<string>((cb) => item.getItemIdAsync(cb)).catch(() => '') : Promise.resolve(null),
   ]);
   const mailbox = Office.context.mailbox.userProfile;
   return {
     kind: 'appointment',
-    key: itemId,
+    key: itemId ?? '',
+    canSave: itemId === '',
     subject,
     start: iso(start),
     end: iso(end),

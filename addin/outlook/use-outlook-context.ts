@@ -51,7 +51,7 @@ export function useOutlookContext(item: MailItem, trackingId?: string): ContextS
       participants: participants.slice(0, 100).map((p) => ({ email: p.email, role: p.role, ...(p.name ? { name: p.name } : {}) })),
       ...(current.kind === 'message-read'
         ? { item: { kind: 'message' as const, ...(current.internetMessageId ? { internetMessageId: current.internetMessageId } : {}), ...(trackingId ? { trackingId } : {}) } }
-        : current.kind === 'appointment'
+        : current.kind === 'appointment' && current.key
           ? { item: { kind: 'appointment' as const, key: current.key } }
           : {}),
     };

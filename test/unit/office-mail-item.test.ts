@@ -90,7 +90,7 @@ test("an organiser's new meeting has no key until it is saved (never one made of
     getItemIdAsync: fail,
   });
   const item = await readMailItem();
-  expect(item).toMatchObject({ kind: 'appointment', key: '', subject: 'Weekly sync', start: '2026-11-30T14:00:00.000Z', attendees: [{ email: 'marcus.muller@proseware.example' }] });
+  expect(item).toMatchObject({ kind: 'appointment', key: '', canSave: true, subject: 'Weekly sync', start: '2026-11-30T14:00:00.000Z', attendees: [{ email: 'marcus.muller@proseware.example' }] });
   expect(item).not.toHaveProperty('location');
 });
 

@@ -26,10 +26,9 @@ export function FollowUpForm({ itemKey, contact, onSaved, onCancel }: QuickActio
     when: tomorrowAt(10),
     submission: newSubmissionKey(),
   });
-  const { busy, error, run, retry } = useSubmit();
+  const { busy, error, action, retry } = useSubmit();
 
-  const save = () =>
-    run(async () => {
+  const save = action('save', async () => {
       const start = new Date(draft.when);
       const timing =
         draft.type === 'todo'

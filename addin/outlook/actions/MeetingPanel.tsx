@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OutlookContext } from '../../api/crm-api';
 import { ApiError } from '../../api/api-error';
@@ -29,13 +29,13 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
   const [selected, setSelected] = useState<string[]>(() => linkedContacts ?? context.contacts.map((c) => c.id));
   const [opportunityId, setOpportunityId] = useState(linkedDeal);
   const [outcome, updateOutcome, clearOutcome] = useDraft(`outcome:${item.key}`, { text: '' });
-  const submission = useSubmit();
-  const { busy, error, retry } = submission;
+  const { busy, error, retry, action } = useSubmit();
   /** After the action, the view is reloaded; a 412 reloads too and the next press uses the new version. */
-  const run = (action: () => Promise<void>) =>
-    submission.run(
+  const run = (name: string, act: () => Promise<void>) =>
+    action(
+      name,
       async () => {
-        await action();
+        await act();
         onChanged();
       },
       (failure) => {
@@ -45,8 +45,7 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
       },
     );
 
-  const link = () =>
-    run(async () => {
+  const link = run('link', async () => {
       // The links as chosen, including contacts a colleague linked who are not in this copy's attendees.
       const chosen = context.contacts.filter((c) => selected.includes(c.id));
       const accountId = linkedAccount ?? chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
@@ -65,8 +64,7 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
       });
     });
 
-  const complete = () =>
-    run(async () => {
+  const complete = run('complete', async () => {
       if (!meeting) return;
       await api.completeActivity(meeting.activityId, meeting.etag, outcome.text.trim());
       clearOutcome();
@@ -85,10 +83,11 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
       ) : null}
       <DealPicker label={t('meeting.opportunity')} noneLabel={t('track.noOpportunity')} deals={deals} value={opportunityId} onChange={setOpportunityId} testId="meeting-opportunity" />
       <div className={styles.row}>
-        <Button appearance={meeting ? 'secondary' : 'primary'} disabled={busy} onClick={() => void link()} data-testid="meeting-link">
+        <Button appearance={meeting ? 'secondary' : 'primary'} disabled={busy || (!item.key && !item.canSave)} onClick={() => void link()} data-testid="meeting-link">
           {meeting ? t('meeting.update') : t('meeting.link')}
         </Button>
       </div>
+      {!item.key && !item.canSave ? <Caption1>{t('meeting.saveFirst')}</Caption1> : null}
       {meeting?.completion ? (
         <Badge appearance="outline" data-testid="meeting-outcome">
           {t('meeting.completed', { result: meeting.completion.result })}

@@ -25,7 +25,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
     closeDate: inDays(30),
     submission: newSubmissionKey(),
   });
-  const { busy, error, run, retry } = useSubmit();
+  const { busy, error, action, retry } = useSubmit();
   const accountId = contact.accountId;
   if (!accountId) {
     return (
@@ -35,8 +35,7 @@ export function NewOpportunityForm({ itemKey, contact, onSaved, onCancel }: Quic
     );
   }
   const amount = parseAmount(draft.amount);
-  const save = () =>
-    run(async () => {
+  const save = action('save', async () => {
       await api.createOpportunity(
         {
           name: draft.name.trim(),

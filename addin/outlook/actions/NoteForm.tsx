@@ -11,9 +11,8 @@ export function NoteForm({ itemKey, contact, onSaved, onCancel }: QuickActionPro
   const { t } = useI18n();
   const { api, signIn } = usePane();
   const [draft, update, clear] = useDraft(`note:${itemKey}:${contact.id}`, { text: '', submission: newSubmissionKey() });
-  const { busy, error, run, retry } = useSubmit();
-  const save = () =>
-    run(async () => {
+  const { busy, error, action, retry } = useSubmit();
+  const save = action('save', async () => {
       await api.addNote({ regarding: regardingOf(contact), text: draft.text.trim() }, draft.submission);
       clear();
       onSaved(t('note.saved'));

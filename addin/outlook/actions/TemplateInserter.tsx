@@ -25,7 +25,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
   const [templateId, setTemplateId] = useState('');
   const [contactId, setContactId] = useState('');
   const [opportunityId, setOpportunityId] = useState('');
-  const { busy, error: insertError, run, retry } = useSubmit();
+  const { busy, error: insertError, action, retry } = useSubmit();
   const [listError, setListError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -49,8 +49,10 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
   // Only a deal of the recipient's own account is ever merged into their e-mail.
   const dealId = deals.some((d) => d.id === opportunityId) ? opportunityId : '';
 
-  const insert = (chosen: ContactCard) =>
-    run(async () => {
+  // Retried with the recipient and deal chosen now, never the ones of the failed attempt.
+  const insert = action('insert', async () => {
+      const chosen = recipient;
+      if (!chosen || !templateId) return;
       setDone(null);
       const rendered = await api.renderTemplate(templateId, chosen.id, dealId || undefined);
       await host.setSubjectIfEmpty(rendered.subject);
@@ -95,7 +97,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
       {deals.length > 0 ? (
         <DealPicker label={t('track.opportunity')} noneLabel={t('track.noOpportunity')} deals={deals} value={dealId} onChange={setOpportunityId} />
       ) : null}
-      <Button appearance="primary" disabled={busy || !templateId || !recipient} onClick={() => recipient && void insert(recipient)} data-testid="template-insert">
+      <Button appearance="primary" disabled={busy || !templateId || !recipient} onClick={insert} data-testid="template-insert">
         {busy ? t('compose.inserting') : t('compose.insert')}
       </Button>
       {listError ? (

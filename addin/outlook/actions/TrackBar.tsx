@@ -25,7 +25,7 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string[]>(() => context.contacts.map((c) => c.id));
   const [opportunityId, setOpportunityId] = useState('');
-  const { busy, error, run, retry } = useSubmit();
+  const { busy, error, action, retry } = useSubmit();
   const [result, setResult] = useState<TrackedEmail | null>(null);
   const tracked = result ?? context.tracked;
 
@@ -47,8 +47,7 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
     );
   }
   const deals = context.accounts.flatMap((account) => account.openOpportunities);
-  const track = () =>
-    run(async () => {
+  const track = action('track', async () => {
       const chosen = context.contacts.filter((c) => selected.includes(c.id));
       const accountId = chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
       const bodyExcerpt = await host.readBodyText(2000);

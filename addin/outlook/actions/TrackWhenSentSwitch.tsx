@@ -17,6 +17,8 @@ export function TrackWhenSentSwitch({ contacts }: { contacts: ContactCard[] }) {
   const styles = useStyles();
   const [on, setOn] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // One write at a time: the switch waits until Outlook has marked (or unmarked) the draft.
+  const [saving, setSaving] = useState(false);
   useEffect(() => {
     host
       .readTrackWhenSent()
@@ -27,17 +29,22 @@ export function TrackWhenSentSwitch({ contacts }: { contacts: ContactCard[] }) {
     setError(null);
     const contactIds = contacts.map((c) => c.id).slice(0, 20);
     const accountId = contacts.find((c) => c.accountId)?.accountId;
-    // The switch moves at once; if Outlook cannot mark the draft it moves back and says why.
+    // The switch moves at once and stays disabled until the draft is marked; if Outlook cannot
+    // mark it, it moves back and says why.
     setOn(next);
-    host.writeTrackWhenSent(next ? { trackingId: crypto.randomUUID(), contactIds, ...(accountId ? { accountId } : {}) } : null).catch((failure: unknown) => {
-      setOn(!next);
-      setError(failure);
-    });
+    setSaving(true);
+    host
+      .writeTrackWhenSent(next ? { trackingId: crypto.randomUUID(), contactIds, ...(accountId ? { accountId } : {}) } : null)
+      .catch((failure: unknown) => {
+        setOn(!next);
+        setError(failure);
+      })
+      .finally(() => setSaving(false));
   };
   return (
     <div className={styles.root}>
-      <Switch checked={on} label={t('compose.trackWhenSent')} onChange={(_, d) => change(d.checked)} data-testid="track-when-sent" />
-      <Caption1>{on ? t('compose.trackWhenSentOn') : t('compose.trackWhenSentHint')}</Caption1>
+      <Switch checked={on} disabled={saving} label={t('compose.trackWhenSent')} onChange={(_, d) => change(d.checked)} data-testid="track-when-sent" />
+      <Caption1 role="status">{saving ? t('compose.trackWhenSentSaving') : on ? t('compose.trackWhenSentOn') : t('compose.trackWhenSentHint')}</Caption1>
       {error ? <ProblemBar error={error} /> : null}
     </div>
   );

@@ -47,11 +47,10 @@ export function UnknownParticipant({ itemKey, participant, onAdded }: { itemKey:
     submission: newSubmissionKey(),
   });
   // Retry repeats the action that failed: retrying a failed "use this contact" never creates one.
-  const { busy, error, run, retry } = useSubmit();
+  const { busy, error, action, retry } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
 
-  const create = () =>
-    run(async () => {
+  const create = action('create', async () => {
       const created = await api.createContact(
         {
           lastName: draft.lastName.trim(),
@@ -68,14 +67,14 @@ export function UnknownParticipant({ itemKey, participant, onAdded }: { itemKey:
     });
 
   const linkTo = (contactId: string, name: string) =>
-    run(async () => {
+    action(`link:${contactId}`, async () => {
       const current = await api.getContact(contactId);
       const emails = [...current.body.emails.map((e) => ({ address: e.address, label: e.label })), { address: participant.email, label: 'other' as const }];
       await api.updateContact(contactId, current.etag ?? current.body.etag, { emails });
       clear();
       setDone(t('add.linked', { name }));
       onAdded();
-    });
+    })();
 
   const contactSuggestions = suggestions?.contacts ?? [];
   const accountSuggestions = suggestions?.accounts ?? [];

@@ -33,7 +33,8 @@ export function ContactPanel({ itemKey, contact, account, participant, stages, e
         ...(contact.jobTitle ? { jobTitle: contact.jobTitle } : {}),
         ...(contact.accountName ? { accountName: contact.accountName } : {}),
         ...(contact.phone ? { phone: contact.phone } : {}),
-        owner: contact.ownerId === user.userId ? t('card.ownerYou') : (contact.ownerName ?? t('card.ownerUnknown')),
+        // A field rule may hide the owner: then the card has no owner row at all.
+        ...(contact.ownerId ? { owner: contact.ownerId === user.userId ? t('card.ownerYou') : (contact.ownerName ?? t('card.ownerUnknown')) } : {}),
       }}
       labels={{
         title: t('card.title'),

@@ -104,7 +104,13 @@ export async function outlookContext(call: UseCaseCall, request: OutlookContextR
     Promise.all(accounts.map((account) => accountDetails(call, account))),
     Promise.all(unknown.map((address) => suggestParticipant(call, address, nameOf(address)))),
     // One read of the directory for every owner shown (cached briefly per instance), not one per record.
-    contacts.length > 0 ? deps.stores.userDirectory.names(principal.tenantId) : new Map<string, string>(),
+    // Names only decorate the cards: without the directory they show without owner names.
+    contacts.length > 0
+      ? deps.stores.userDirectory.names(principal.tenantId).catch((error: unknown) => {
+          console.warn(`Owner names unavailable for tenant ${principal.tenantId}; cards show without them.`, error);
+          return new Map<string, string>();
+        })
+      : new Map<string, string>(),
   ]);
   const suggested = new Map(unknown.map((address, index) => [address, suggestions[index]]));
   const participants = request.participants.map((participant): ParticipantMatch => {
