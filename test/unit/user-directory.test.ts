@@ -128,10 +128,23 @@ describe('the user directory of an instance', () => {
     expect(setting.value.map((candidate) => candidate.userId).sort()).toEqual([lucas.userId, priya.userId].sort());
   });
 
-  it('reports a failed write and tries again on the next request', async () => {
+  it('reports a failed write, leaves that user alone for a minute, then tries again', async () => {
+    let now = at('2026-03-01T09:00:00Z');
+    const clocked = new TenantSettingUserDirectory(setting, () => now);
     setting.failNextSaves = 1;
-    await expect(directory.record('t1', priya)).rejects.toMatchObject({ code: 'TEMPORARY' });
-    expect(await directory.record('t1', priya)).toBe(true);
+    await expect(clocked.record('t1', priya)).rejects.toMatchObject({ code: 'TEMPORARY' });
+    const touches = setting.reads + setting.saves;
+    expect(await clocked.record('t1', priya)).toBe(false);
+    expect(setting.reads + setting.saves).toBe(touches);
+    now = at('2026-03-01T09:01:01Z');
+    expect(await clocked.record('t1', priya)).toBe(true);
     expect(setting.value).toHaveLength(1);
+  });
+
+  it('records many first sign-ins of one tenant at once without racing itself', async () => {
+    const people = Array.from({ length: 20 }, (_, n) => ({ userId: `user-${n}`, displayName: `User ${n}`, email: `user${n}@contoso.example` }));
+    const answers = await Promise.all(people.map((person) => directory.record('t1', person)));
+    expect(answers.every(Boolean)).toBe(true);
+    expect(setting.value.map((candidate) => candidate.userId).sort()).toEqual(people.map((person) => person.userId).sort());
   });
 });

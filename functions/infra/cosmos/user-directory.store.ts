@@ -23,10 +23,15 @@ const MAX_ATTEMPTS = 5;
 const RECHECK_MS = 86_400_000;
 /** Users remembered per instance, across tenants; the oldest checked are forgotten first. */
 const MAX_REMEMBERED = 20_000;
+/** After a failed write, that user's requests do not try again for this long (the store may be throttling). */
+const BACKOFF_MS = 60_000;
 
 export class TenantSettingUserDirectory implements UserDirectory {
   private readonly checked = new Map<string, { fingerprint: string; at: number }>();
   private readonly pending = new Map<string, Promise<boolean>>();
+  /** Writes of one tenant's document, one after the other: this instance never races itself. */
+  private readonly tenantWrites = new Map<string, Promise<unknown>>();
+  private readonly backoffUntil = new Map<string, number>();
   private readonly nameMaps = new WeakMap<readonly DirectoryEntry[], ReadonlyMap<string, string>>();
 
   constructor(
@@ -42,10 +47,16 @@ export class TenantSettingUserDirectory implements UserDirectory {
     // Several first requests of one user at once share one write.
     const running = this.pending.get(key);
     if (running) return running;
-    const work = this.write(tenantId, user)
+    if ((this.backoffUntil.get(key) ?? 0) > this.now().getTime()) return Promise.resolve(false);
+    const work = this.queued(tenantId, () => this.write(tenantId, user))
       .then((written) => {
+        this.backoffUntil.delete(key);
         this.remember(key, fingerprint);
         return written;
+      })
+      .catch((error: unknown) => {
+        this.backoffUntil.set(key, this.now().getTime() + BACKOFF_MS);
+        throw error;
       })
       .finally(() => this.pending.delete(key));
     this.pending.set(key, work);
@@ -61,6 +72,18 @@ export class TenantSettingUserDirectory implements UserDirectory {
       this.nameMaps.set(value, names);
     }
     return names;
+  }
+
+  private queued<T>(tenantId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tenantWrites.get(tenantId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    this.tenantWrites.set(tenantId, next);
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.tenantWrites.get(tenantId) === next) this.tenantWrites.delete(tenantId);
+      });
+    return next;
   }
 
   private async write(tenantId: string, user: DirectoryUser): Promise<boolean> {
