@@ -1,5 +1,5 @@
 /** How an appointment becomes a meeting activity, and what linking it again changes. */
-import { MAX_REGARDING, meetingFields, meetingPatch, meetingSubject, type MeetingLink } from '../../functions/usecases/outlook/meeting-rules';
+import { MAX_REGARDING, meetingFields, meetingPatch, meetingSubject, type MeetingLink } from '../../shared/domain/meeting-link';
 import type { ActivityRecord } from '../../shared/domain/activity';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

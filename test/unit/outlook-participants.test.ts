@@ -1,5 +1,5 @@
 /** What the pane offers for someone the CRM does not know yet: a prefilled form and likely matches. */
-import { alternateAddress, nameFromAddress, participantContactMatch, prefillName, strongestReason } from '../../functions/usecases/outlook/participant-rules';
+import { alternateAddress, nameFromAddress, participantContactMatch, prefillName, strongestReason } from '../../shared/domain/participant-matching';
 import type { ContactCandidate, MatchProbe } from '../../shared/domain/duplicate-matching';
 
 describe('prefilled names', () => {

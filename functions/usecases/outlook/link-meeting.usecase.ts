@@ -9,7 +9,7 @@ import { createActivity } from '../activities/create-activity.usecase';
 import { updateActivity } from '../activities/update-activity.usecase';
 import { newRecordFields } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
-import { meetingFields, meetingPatch, type MeetingFields } from './meeting-rules';
+import { meetingFields, meetingPatch, type MeetingFields } from '../../../shared/domain/meeting-link';
 import { meetingActivityId } from './outlook-ids';
 import { requireRegardedRecords } from './regarded-records';
 

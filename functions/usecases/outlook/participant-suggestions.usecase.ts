@@ -6,7 +6,7 @@ import type { Versioned } from '../../../shared/domain/record';
 import { canSee } from '../../../shared/domain/record-access';
 import { accountCandidates, contactCandidates, toAccountCandidate, toContactCandidate } from '../merge/match-candidates';
 import type { UseCaseCall } from '../usecase-context';
-import { participantContactMatch, prefillName, strongestReason } from './participant-rules';
+import { participantContactMatch, prefillName, strongestReason } from '../../../shared/domain/participant-matching';
 
 /** Suggestions a pane can show at a glance. */
 const MAX_ACCOUNTS = 5;

@@ -3,8 +3,8 @@
  * CRM" form starts with, from the display name Outlook shows or else from the address, and why an
  * existing contact may be the same person. The use cases fetch candidates and call these.
  */
-import { contactMatchReasons, matchScore, MATCH_WEIGHTS, type ContactCandidate, type MatchProbe, type MatchReasonCode } from '../../../shared/domain/duplicate-matching';
-import { emailDomain, foldText, normalizeEmail } from '../../../shared/domain/text-normalization';
+import { contactMatchReasons, matchScore, MATCH_WEIGHTS, type ContactCandidate, type MatchProbe, type MatchReasonCode } from './duplicate-matching';
+import { emailDomain, foldText, normalizeEmail } from './text-normalization';
 
 export interface NamePrefill {
   firstName?: string;

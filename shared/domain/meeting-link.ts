@@ -2,9 +2,8 @@
  * How an Outlook appointment becomes a meeting activity: what it regards and who attends, and
  * what a later link of the same appointment changes. Pure; the use case loads and stores.
  */
-import type { ActivityUpdate } from '../../../shared/contracts/activities.contract';
-import type { ActivityRecord, Attendee } from '../../../shared/domain/activity';
-import { timelineKey, type RecordRef } from '../../../shared/domain/history';
+import type { ActivityRecord, Attendee } from './activity';
+import { timelineKey, type RecordRef } from './history';
 
 /** An activity regards at most 10 records (its contract's limit); further contacts are attendees only, which puts it on their timelines just the same. */
 export const MAX_REGARDING = 10;
@@ -60,6 +59,17 @@ export function meetingFields(link: MeetingLink): MeetingFields {
   };
 }
 
+/** A merge-patch of the activity (the shape the activity update takes); `location: null` clears it. */
+export interface MeetingPatch {
+  subject?: string;
+  start?: string;
+  end?: string;
+  timeZone?: string;
+  location?: string | null;
+  attendees?: Attendee[];
+  regarding?: RecordRef[];
+}
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
   return a.length === b.length && b.every((item) => set.has(item));
@@ -69,8 +79,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
  * What linking again changes on the activity, or null when nothing: the appointment's subject,
  * times and place, and the linked records. Users added as attendees in the CRM stay.
  */
-export function meetingPatch(current: ActivityRecord, fields: MeetingFields): ActivityUpdate | null {
-  const patch: ActivityUpdate = {};
+export function meetingPatch(current: ActivityRecord, fields: MeetingFields): MeetingPatch | null {
+  const patch: MeetingPatch = {};
   for (const field of ['subject', 'start', 'end', 'timeZone'] as const) {
     if (current[field] !== fields[field]) patch[field] = fields[field];
   }
