@@ -3,7 +3,7 @@ import { can, type Entity } from '../../../shared/domain/access-policy';
 import type { Attendee } from '../../../shared/domain/activity';
 import { timingIssues, type ActivityTiming } from '../../../shared/domain/activity-schedule';
 import { AppError, type FieldIssue } from '../../../shared/domain/errors';
-import type { HistoryEntry, RecordRef } from '../../../shared/domain/history';
+import type { RecordRef } from '../../../shared/domain/history';
 import type { Principal } from '../../../shared/domain/principal';
 import { isLive } from '../../../shared/domain/record';
 import type { UseCaseDeps } from '../usecase-context';
@@ -47,14 +47,4 @@ export async function requireConcernedRecords(
   ];
   const issues = (await Promise.all(checks)).filter((issue): issue is FieldIssue => issue !== null);
   if (issues.length) throw new AppError('VALIDATION', 'An activity must regard, and be attended by, records that exist.', { issues });
-}
-
-/** Writes a timeline entry once: an entry already recorded (a retry) counts as done. */
-export async function recordOnTimelines(deps: UseCaseDeps, entry: HistoryEntry | null): Promise<void> {
-  if (!entry) return;
-  try {
-    await deps.stores.history.append(entry);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-  }
 }

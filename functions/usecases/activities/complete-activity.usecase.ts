@@ -3,9 +3,9 @@ import { assertCan } from '../../../shared/domain/access-policy';
 import type { ActivityRecord } from '../../../shared/domain/activity';
 import { completionEntry, isSameCompletion, withCompletion } from '../../../shared/domain/activity-completion';
 import type { Versioned } from '../../../shared/domain/record';
+import { recordOnTimelines } from '../history/record-on-timelines';
 import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
-import { recordOnTimelines } from './activity-guards';
 
 /**
  * The record is written first (it is the truth), then the timeline entry built from what was

@@ -2,9 +2,9 @@ import { assertCan } from '../../../shared/domain/access-policy';
 import type { ActivityRecord } from '../../../shared/domain/activity';
 import { reopeningEntry, withReopening } from '../../../shared/domain/activity-completion';
 import type { Versioned } from '../../../shared/domain/record';
+import { recordOnTimelines } from '../history/record-on-timelines';
 import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
-import { recordOnTimelines } from './activity-guards';
 
 /** Reopening an open activity changes nothing and re-writes its last reopening entry, so a retry heals a failed one. */
 export async function reopenActivity({ deps, principal, scope }: UseCaseCall, id: string, ifMatch: string | undefined): Promise<Versioned<ActivityRecord>> {

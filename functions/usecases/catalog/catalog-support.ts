@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { assertCan } from '../../../shared/domain/access-policy';
 import type { Principal } from '../../../shared/domain/principal';
-import type { RecordBase } from '../../../shared/domain/record';
+import type { RecordBase, Versioned } from '../../../shared/domain/record';
+import { requireCurrentVersion, requireIfMatch, requireLive } from '../record-guards';
 import type { UseCaseDeps } from '../usecase-context';
 
 /**
@@ -19,6 +20,24 @@ export function assertCanMaintainCatalog(principal: Principal): void {
 
 export function assertCanReadCatalog(principal: Principal): void {
   assertCan(principal, 'read', 'settings');
+}
+
+/**
+ * The prologue of a catalogue update or delete: an administrator, the version the client read, a
+ * live record still at that version. Catalogue records have no owner, so no record-level access.
+ */
+export async function loadCatalogEntryForChange<T extends RecordBase>(
+  principal: Principal,
+  store: { get(tenantId: string, id: string): Promise<Versioned<T> | null> },
+  id: string,
+  ifMatch: string | undefined,
+  entity: string,
+): Promise<Versioned<T>> {
+  assertCanMaintainCatalog(principal);
+  const etag = requireIfMatch(ifMatch);
+  const current = requireLive(await store.get(principal.tenantId, id), entity);
+  requireCurrentVersion(current, etag, entity);
+  return current;
 }
 
 /** The fields every new record starts with; `id` fixed when a retry must meet the record it wrote before. */

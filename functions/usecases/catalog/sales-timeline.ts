@@ -3,11 +3,9 @@
  * by the document and the event (`quote-sent:<id>`), so a retry writes it once; an entry already
  * there counts as done.
  */
-import { AppError } from '../../../shared/domain/errors';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import type { QuoteRecord } from '../../../shared/domain/quote';
 import type { OrderRecord } from '../../../shared/domain/sales-order';
-import type { UseCaseDeps } from '../usecase-context';
 
 function money(amount: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
@@ -56,13 +54,4 @@ export function orderEntry(order: OrderRecord): HistoryEntry {
     source: { entity: 'order', id: order.id },
     details: { orderNumber: order.number, quoteNumber: order.quoteNumber, status: order.status, total: order.total, currency: order.currency },
   };
-}
-
-export async function recordOnTimelines(deps: UseCaseDeps, entry: HistoryEntry | null): Promise<void> {
-  if (!entry) return;
-  try {
-    await deps.stores.history.append(entry);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-  }
 }

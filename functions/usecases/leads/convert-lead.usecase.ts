@@ -16,12 +16,12 @@ import { isLive, type RecordBase, type Versioned } from '../../../shared/domain/
 import { createAccount } from '../accounts/create-account.usecase';
 import { createContact } from '../contacts/create-contact.usecase';
 import { createOpportunity } from '../opportunities/create-opportunity.usecase';
-import { requireCurrentVersion, requireIfMatch } from '../record-guards';
+import { recordOnTimelines } from '../history/record-on-timelines';
+import { requireCurrentVersion, requireIfMatch, requireWritable } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { checkConversion } from './conversion-checks';
 import { conversionId } from './conversion-ids';
 import { planConversion } from './conversion-plan';
-import { LEAD_RIGHTS, requireWritableLead } from './lead-access';
 
 export interface ConversionResult {
   lead: Versioned<LeadRecord>;
@@ -32,7 +32,7 @@ export interface ConversionResult {
 
 /** The lead's owner keeps the customer when the caller may hand records to others (or is that owner). */
 function defaultOwner(principal: Principal, lead: LeadRecord): string {
-  return lead.ownerId === principal.userId || can(principal, 'assign', LEAD_RIGHTS) ? lead.ownerId : principal.userId;
+  return lead.ownerId === principal.userId || can(principal, 'assign', 'lead') ? lead.ownerId : principal.userId;
 }
 
 /** The same call, whose next new record gets `id`. */
@@ -84,9 +84,7 @@ async function noteConversion(call: UseCaseCall, lead: LeadRecord, made: Omit<Co
     source: { entity: 'lead', id: lead.id },
     details: { leadSource: lead.source ?? null },
   };
-  await deps.stores.history.append(entry).catch((error: unknown) => {
-    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-  });
+  await recordOnTimelines(deps, entry);
 }
 
 async function markConverted(call: UseCaseCall, lead: Versioned<LeadRecord>, made: Omit<ConversionResult, 'lead'>): Promise<Versioned<LeadRecord>> {
@@ -106,9 +104,9 @@ async function markConverted(call: UseCaseCall, lead: Versioned<LeadRecord>, mad
 export async function convertLead(call: UseCaseCall, leadId: string, body: LeadConvert, ifMatch: string | undefined): Promise<ConversionResult> {
   const { deps, principal } = call;
   const tenantId = principal.tenantId;
-  assertCan(principal, 'update', LEAD_RIGHTS);
+  assertCan(principal, 'update', 'lead');
   const etag = requireIfMatch(ifMatch);
-  const lead = requireWritableLead(call, await deps.stores.leads.leads.get(tenantId, leadId));
+  const lead = requireWritable(call, await deps.stores.leads.leads.get(tenantId, leadId), 'lead');
   requireNotConverted(lead);
   requireCurrentVersion(lead, etag, 'lead');
   const ids = { account: conversionId(lead.id, 'account'), contact: conversionId(lead.id, 'contact'), opportunity: conversionId(lead.id, 'opportunity') };

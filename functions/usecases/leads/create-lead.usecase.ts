@@ -4,13 +4,12 @@ import { requireLeadStatusRules, type LeadRecord } from '../../../shared/domain/
 import type { Versioned } from '../../../shared/domain/record';
 import { newRecordFields } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
-import { LEAD_RIGHTS } from './lead-access';
 
 /** The caller owns what they record unless they may give it to someone else (routing is a manager's call). */
 export async function createLead({ deps, principal }: UseCaseCall, input: LeadCreate): Promise<Versioned<LeadRecord>> {
-  assertCan(principal, 'create', LEAD_RIGHTS);
+  assertCan(principal, 'create', 'lead');
   const ownerId = input.ownerId ?? principal.userId;
-  assertCanSetOwner(principal, LEAD_RIGHTS, ownerId);
+  assertCanSetOwner(principal, 'lead', ownerId);
   const record: LeadRecord = { ...input, ...newRecordFields(deps, principal, ownerId) };
   requireLeadStatusRules(record);
   return deps.stores.leads.leads.create(record);

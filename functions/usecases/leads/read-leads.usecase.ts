@@ -4,19 +4,19 @@ import type { LeadRecord } from '../../../shared/domain/lead';
 import type { Page, Versioned } from '../../../shared/domain/record';
 import { visibleOwners } from '../../../shared/domain/record-access';
 import { searchTokens } from '../../../shared/domain/text-normalization';
+import { requireReadable } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
-import { LEAD_RIGHTS, requireReadableLead } from './lead-access';
 
 export async function getLead(call: UseCaseCall, id: string): Promise<Versioned<LeadRecord>> {
-  assertCan(call.principal, 'read', LEAD_RIGHTS);
-  return requireReadableLead(call, await call.deps.stores.leads.leads.get(call.principal.tenantId, id));
+  assertCan(call.principal, 'read', 'lead');
+  return requireReadable(call, await call.deps.stores.leads.leads.get(call.principal.tenantId, id), 'lead');
 }
 
 /** Lists only what the caller may see (today every lead of the tenant, as for contacts). */
 export async function listLeads({ deps, principal, scope }: UseCaseCall, query: LeadListQuery): Promise<Page<Versioned<LeadRecord>>> {
-  assertCan(principal, 'read', LEAD_RIGHTS);
+  assertCan(principal, 'read', 'lead');
   const { limit, continuation, q, ...filters } = query;
-  const owners = visibleOwners(principal, scope, LEAD_RIGHTS);
+  const owners = visibleOwners(principal, scope, 'lead');
   const filter = { ...filters, keywords: q ? searchTokens(q) : undefined, visibleOwners: owners === 'all' ? undefined : owners };
   return deps.stores.leads.leads.list(principal.tenantId, filter, { limit, continuation });
 }

@@ -3,18 +3,17 @@ import { assertCan, assertCanSetOwner } from '../../../shared/domain/access-poli
 import { requireLeadStatusRules, requireNotConverted, type LeadRecord } from '../../../shared/domain/lead';
 import type { Versioned } from '../../../shared/domain/record';
 import { applyMergePatch } from '../merge-patch';
-import { requireCurrentVersion, requireIfMatch, stamp } from '../record-guards';
+import { requireCurrentVersion, requireIfMatch, requireWritable, stamp } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
-import { LEAD_RIGHTS, requireWritableLead } from './lead-access';
 
 export async function updateLead(call: UseCaseCall, id: string, patch: LeadUpdate, ifMatch: string | undefined): Promise<Versioned<LeadRecord>> {
   const { deps, principal } = call;
-  assertCan(principal, 'update', LEAD_RIGHTS);
+  assertCan(principal, 'update', 'lead');
   const etag = requireIfMatch(ifMatch);
-  const current = requireWritableLead(call, await deps.stores.leads.leads.get(principal.tenantId, id));
+  const current = requireWritable(call, await deps.stores.leads.leads.get(principal.tenantId, id), 'lead');
   requireNotConverted(current);
   requireCurrentVersion(current, etag, 'lead');
-  if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, LEAD_RIGHTS, patch.ownerId);
+  if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) assertCanSetOwner(principal, 'lead', patch.ownerId);
   const { etag: _etag, ...record } = current;
   const next: LeadRecord = { ...applyMergePatch<LeadRecord>(record, patch), ...stamp(principal, deps.now()) };
   // Taking a disqualified lead back up drops the old reason, unless the patch sets one itself.

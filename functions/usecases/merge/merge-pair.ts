@@ -6,9 +6,10 @@
  */
 import { assertCan } from '../../../shared/domain/access-policy';
 import { AppError } from '../../../shared/domain/errors';
-import type { HistoryEntry, TimelineEntity } from '../../../shared/domain/history';
+import type { TimelineEntity } from '../../../shared/domain/history';
 import { isLive, type RecordBase, type Versioned } from '../../../shared/domain/record';
 import { canSee } from '../../../shared/domain/record-access';
+import { recordOnTimelines } from '../history/record-on-timelines';
 import { requireCurrentVersion, requireIfMatch, requireWritable } from '../record-guards';
 import type { UseCaseCall } from '../usecase-context';
 import { marksOf } from './merge-fields';
@@ -55,18 +56,12 @@ export function absorbed(survivor: object, duplicateId: string): string[] {
   return [...new Set([...marksOf(survivor).mergedFrom, duplicateId])];
 }
 
-async function appendOnce(call: UseCaseCall, entry: HistoryEntry): Promise<void> {
-  await call.deps.stores.history.append(entry).catch((error: unknown) => {
-    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-  });
-}
-
 /** The duplicate's timeline onto the survivor's, and a line saying what was merged. */
 export async function carryTimeline(call: UseCaseCall, entity: TimelineEntity & MergeEntity, survivorId: string, duplicate: { id: string; label: string }): Promise<void> {
   const { deps, principal } = call;
   const to = { entity, id: survivorId };
   await deps.stores.history.copyTimeline(principal.tenantId, { entity, id: duplicate.id }, to);
-  await appendOnce(call, {
+  await recordOnTimelines(deps, {
     id: `merge:${duplicate.id}`,
     tenantId: principal.tenantId,
     kind: 'status-change',

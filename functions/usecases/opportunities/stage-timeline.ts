@@ -3,10 +3,10 @@
  * the truth; timeline entries are derived from it with ids fixed by the move's index, so writing
  * them again (a retry, a change-feed replay) records each move once.
  */
-import { AppError } from '../../../shared/domain/errors';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import type { OpportunityRecord, OpportunityStatus } from '../../../shared/domain/opportunity';
 import { findStage, stageName, type SalesStage } from '../../../shared/domain/sales-stages';
+import { recordOnTimelines } from '../history/record-on-timelines';
 import type { UseCaseDeps } from '../usecase-context';
 
 type TimelineSource = Pick<OpportunityRecord, 'id' | 'tenantId' | 'name' | 'accountId' | 'status' | 'stageHistory' | 'lossReason' | 'winReason'>;
@@ -55,11 +55,7 @@ export function stageTimelineEntries(record: TimelineSource, stages: readonly Sa
 export async function recordStageChanges(deps: UseCaseDeps, record: TimelineSource, stages: readonly SalesStage[], fromIndex: number): Promise<void> {
   for (let index = Math.max(1, fromIndex); index < record.stageHistory.length; index += 1) {
     for (const entry of stageTimelineEntries(record, stages, index)) {
-      try {
-        await deps.stores.history.append(entry);
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-      }
+      await recordOnTimelines(deps, entry);
     }
   }
 }

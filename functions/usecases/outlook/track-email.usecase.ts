@@ -12,7 +12,7 @@ import {
   type MessageIds,
   type TrackedEmailRecord,
 } from '../../../shared/domain/tracked-email';
-import { recordOnTimelines } from '../activities/activity-guards';
+import { recordOnTimelines } from '../history/record-on-timelines';
 import type { UseCaseCall, UseCaseDeps } from '../usecase-context';
 import { trackedEmailId } from './outlook-ids';
 import { requireRegardedRecords } from './regarded-records';

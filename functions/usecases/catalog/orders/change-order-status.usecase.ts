@@ -4,7 +4,8 @@ import { orderTransition, type OrderRecord } from '../../../../shared/domain/sal
 import { requireCurrentVersion, requireIfMatch, stamp } from '../../record-guards';
 import type { UseCaseCall } from '../../usecase-context';
 import { requireOrder } from '../sales-access';
-import { orderEntry, recordOnTimelines } from '../sales-timeline';
+import { recordOnTimelines } from '../../history/record-on-timelines';
+import { orderEntry } from '../sales-timeline';
 
 /** Fulfilled or cancelled, under If-Match; the ERP sees the change in its next export. */
 export async function changeOrderStatus(call: UseCaseCall, id: string, input: OrderStatusChange, ifMatch: string | undefined): Promise<Versioned<OrderRecord>> {

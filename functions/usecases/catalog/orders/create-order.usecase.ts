@@ -7,7 +7,8 @@ import { stamp } from '../../record-guards';
 import type { UseCaseCall } from '../../usecase-context';
 import { derivedId, isAbandoned, newRecord, todayOf } from '../catalog-support';
 import { requireQuote } from '../sales-access';
-import { orderEntry, recordOnTimelines } from '../sales-timeline';
+import { recordOnTimelines } from '../../history/record-on-timelines';
+import { orderEntry } from '../sales-timeline';
 
 function alreadyOrdered(quote: QuoteRecord, order: OrderRecord): AppError {
   return new AppError('CONFLICT', `Quote ${quote.number} already has order ${order.number}.`, {

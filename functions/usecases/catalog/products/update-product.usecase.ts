@@ -2,17 +2,14 @@ import type { ProductUpdate } from '../../../../shared/contracts/catalog.contrac
 import { skuKey, type ProductRecord } from '../../../../shared/domain/catalog';
 import type { Versioned } from '../../../../shared/domain/record';
 import { applyMergePatch } from '../../merge-patch';
-import { requireCurrentVersion, requireIfMatch, requireLive, stamp } from '../../record-guards';
+import { stamp } from '../../record-guards';
 import type { UseCaseCall } from '../../usecase-context';
-import { assertCanMaintainCatalog } from '../catalog-support';
+import { loadCatalogEntryForChange } from '../catalog-support';
 
 /** A new SKU is reserved before the product is saved and the old one freed after, so neither is ever unowned-and-used. */
 export async function updateProduct({ deps, principal }: UseCaseCall, id: string, patch: ProductUpdate, ifMatch: string | undefined): Promise<Versioned<ProductRecord>> {
-  assertCanMaintainCatalog(principal);
-  const etag = requireIfMatch(ifMatch);
   const { products } = deps.stores.catalog;
-  const current = requireLive(await products.get(principal.tenantId, id), 'product');
-  requireCurrentVersion(current, etag, 'product');
+  const current = await loadCatalogEntryForChange(principal, products, id, ifMatch, 'product');
   const { etag: _etag, ...record } = current;
   const next: ProductRecord = { ...applyMergePatch<ProductRecord>(record, patch), ...stamp(principal, deps.now()) };
   const skuChanged = skuKey(next.sku) !== skuKey(current.sku);

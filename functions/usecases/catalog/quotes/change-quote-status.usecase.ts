@@ -4,7 +4,8 @@ import type { Versioned } from '../../../../shared/domain/record';
 import { requireCurrentVersion, requireIfMatch, stamp } from '../../record-guards';
 import type { UseCaseCall } from '../../usecase-context';
 import { requireQuote } from '../sales-access';
-import { quoteStatusEntry, recordOnTimelines } from '../sales-timeline';
+import { recordOnTimelines } from '../../history/record-on-timelines';
+import { quoteStatusEntry } from '../sales-timeline';
 
 /** Sent, accepted or rejected: saved under If-Match, then written on the deal's and account's timelines. */
 export async function changeQuoteStatus(call: UseCaseCall, id: string, input: QuoteStatusChange, ifMatch: string | undefined): Promise<Versioned<QuoteRecord>> {
