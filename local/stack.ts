@@ -3,7 +3,7 @@
  * Functions dev host, wired through the same environment variables Azure uses. `npm start`
  * runs it with persistent data and fixed ports; tests run it in memory on free ports.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LogLevel } from '@azure/functions';
@@ -91,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (!dataDir) stops.push(() => rm(scratch, { recursive: true, force: true }));
   const sub = (name: string) => (dataDir ? path.join(dataDir, name) : undefined);
   try {
-    for (const name of ['cosmos', 'azurite', 'identity']) if (dataDir) await mkdir(path.join(dataDir, name), { recursive: true });
+    // Each stand-in creates its own folder under dataDir.
     const cosmos = await startLocalCosmos({ port: ports.cosmos ?? 0, host, dataDir: sub('cosmos') });
     stops.push(() => cosmos.close());
     const storage = await startAzurite({ blobPort: ports.blob ?? 0, queuePort: ports.queue ?? 0, host, dataDir: sub('azurite') });
@@ -112,15 +112,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AUTH_AUDIENCE: identity.audience,
       AUTH_REQUIRED_SCOPE: 'access_as_user',
     };
-    const services = await createAppServices(loadConfig(env));
+    const config = loadConfig(env);
+    const services = await createAppServices(config);
     const seed = options.seed ? await seedDemoData(services.deps) : undefined;
-    const table = buildFunctionTable(async () => services, env.COSMOS_DATABASE ?? 'crm');
+    const table = buildFunctionTable(async () => services, config.cosmos.databaseId);
+    const background = options.backgroundWork !== false;
     const devHost = await startDevHost({
       table,
       host,
       port: ports.functions ?? 0,
-      database: options.backgroundWork === false ? undefined : services.cosmos.database(env.COSMOS_DATABASE ?? 'crm'),
-      storageConnectionString: options.backgroundWork === false ? undefined : storage.connectionString,
+      database: background ? services.cosmos.database(config.cosmos.databaseId) : undefined,
+      storageConnectionString: background ? storage.connectionString : undefined,
       runTimers: options.runTimers ?? false,
       changeFeedPollMs: options.changeFeedPollMs,
       queuePollMs: options.queuePollMs,

@@ -10,6 +10,7 @@ import type { Database } from '@azure/cosmos';
 import { InvocationContext, type LogLevel } from '@azure/functions';
 import type { FunctionTable, HttpFunction } from '../../functions/function-table.types';
 import { CONTAINERS } from '../../functions/infra/cosmos/containers';
+import { listen } from '../net/listen';
 import { startChangeFeedPoller } from './change-feed-poller';
 import { BodyTooLargeError, readBody, toFunctionsRequest, writeFunctionsResponse } from './http-bridge';
 import { startQueueDrainer } from './queue-drainer';
@@ -38,11 +39,16 @@ export interface DevHost {
   close(): Promise<void>;
 }
 
+/** What the log shows of a thrown value or a logged argument: an error's stack, anything else as text. */
+function logText(value: unknown): string {
+  return value instanceof Error ? value.stack ?? value.message : String(value);
+}
+
 function contextFor(functionName: string, log: DevHostOptions['log']): InvocationContext {
   return new InvocationContext({
     invocationId: randomUUID(),
     functionName,
-    logHandler: (level, ...args) => log?.(level, functionName, args.map((arg) => (arg instanceof Error ? arg.stack ?? arg.message : String(arg))).join(' ')),
+    logHandler: (level, ...args) => log?.(level, functionName, args.map(logText).join(' ')),
   });
 }
 
@@ -94,16 +100,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   let baseUrl = '';
   const server = createServer((request, response) => {
     serveHttp(matcher, options, baseUrl, request, response).catch((error: unknown) => {
-      options.log?.('error', 'dev-host', error instanceof Error ? error.stack ?? error.message : String(error));
+      options.log?.('error', 'dev-host', logText(error));
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
       response.end('The dev host failed to serve this request; see its log.\n');
     });
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const stops = startBackgroundWork(options);
@@ -121,7 +124,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 function startBackgroundWork(options: DevHostOptions): Array<() => Promise<void>> {
   const { table, log } = options;
   const stops: Array<() => Promise<void>> = [];
-  const report = (name: string, error: unknown) => log?.('error', name, error instanceof Error ? error.stack ?? error.message : String(error));
+  const report = (name: string, error: unknown) => log?.('error', name, logText(error));
   if (options.runTimers) {
     const byName = new Map(table.timers.map((timer) => [timer.name, timer]));
     const timers = startTimers(

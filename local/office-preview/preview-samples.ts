@@ -1,27 +1,14 @@
 /**
  * The preview's mailbox: rep1's inbox with messages from people the seeded database knows (and
- * some it does not), a meeting and a draft. Addresses come from the seed itself, computed the way
- * `seedDemoData` computes them, so the pane's lookups find what the demo database holds.
+ * some it does not), a meeting and a draft. Addresses come from the seed's own `demoBook`, so the
+ * pane's lookups find what the demo database holds.
  */
-import { findDemoUser, type DemoUser } from '../identity/demo-directory';
-import { demoAccounts, demoContacts, type SeedAccount, type SeedContact } from '../seed/seed-data';
+import type { SeedAccount, SeedContact } from '../seed/seed-data';
+import { demoBook, demoUser } from '../seed/seed-support';
 import type { PreviewAddress, PreviewSample, PreviewSamples } from './preview-types';
 
 const MAILBOX_USERNAME = 'rep1';
 const MAILBOX_TIME_ZONE = 'Europe/London';
-
-function demoUser(username: string): DemoUser {
-  const user = findDemoUser(username);
-  if (!user) throw new Error(`The demo directory has no user ${username}.`);
-  return user;
-}
-
-/** The seed's book, with the same owners in the same order as `seedDemoData`. */
-function seededBook(): { accounts: SeedAccount[]; contacts: SeedContact[] } {
-  const owners = ['rep1', 'rep2', 'manager', 'rep1', 'rep2'].map((name) => demoUser(name).userId);
-  const accounts = demoAccounts(owners);
-  return { accounts, contacts: demoContacts(accounts, owners) };
-}
 
 function addressOf(contact: SeedContact | undefined): PreviewAddress {
   const emailAddress = contact?.input.emails[0]?.address;
@@ -60,7 +47,7 @@ function paragraphs(...lines: string[]): string {
 export function buildPreviewSamples(now: Date = new Date()): PreviewSamples {
   const owner = demoUser(MAILBOX_USERNAME);
   const me: PreviewAddress = { displayName: owner.displayName, emailAddress: owner.email };
-  const { accounts, contacts } = seededBook();
+  const { accounts, contacts } = demoBook();
   const contactsOf = (accountIndex: number): SeedContact[] => contacts.filter((contact) => contact.input.accountId === accounts[accountIndex]?.id);
   const [known, knownColleague] = contactsOf(0);
   const otherAccount = contactsOf(1);

@@ -6,7 +6,7 @@
  * Browsers only allow popups inside a user's gesture: call `displayDialogAsync` directly in the
  * click handler (before any `await`), as Outlook on the web also asks.
  */
-import { type AsyncArgs, asyncArgs, fail, OfficeErrors, succeed } from './standin-async';
+import { type AsyncArgs, asHandler, asyncArgs, fail, OfficeErrors, succeed } from './standin-async';
 import { DIALOG_MESSAGE_TYPE, DIALOG_WINDOW_PREFIX } from './preview-host';
 
 const MESSAGE_RECEIVED = 'dialogMessageReceived';
@@ -50,9 +50,10 @@ class StandinDialog {
   }
 
   addEventHandler(eventType: string, handler: unknown): void {
-    if (typeof handler !== 'function') return;
+    const call = asHandler(handler);
+    if (!call) return;
     const list = this.handlers.get(eventType) ?? [];
-    list.push((arg) => Reflect.apply(handler, undefined, [arg]));
+    list.push(call);
     this.handlers.set(eventType, list);
   }
 

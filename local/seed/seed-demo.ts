@@ -7,7 +7,7 @@ import { createContact } from '../../functions/usecases/contacts/create-contact.
 import { createQuota } from '../../functions/usecases/quotas/quotas.usecase';
 import type { UseCaseDeps } from '../../functions/usecases/usecase-context';
 import { DEMO_TENANT_ID, DEMO_USERS, OTHER_TENANT_ID } from '../identity/demo-directory';
-import { demoAccounts, demoContacts, seedId, type SeedAccount, type SeedContact } from './seed-data';
+import { seedId, type SeedAccount, type SeedContact } from './seed-data';
 import { seedActivities } from './seed-activities';
 import { seedCatalog } from './seed-catalog';
 import { seedCompetitors } from './seed-competitors';
@@ -16,7 +16,7 @@ import { seedLeads } from './seed-leads';
 import { seedNotes } from './seed-notes';
 import { seedOpportunities } from './seed-opportunities';
 import type { TenantSetting } from '../../shared/domain/repositories';
-import { callWithId, createOnce, DEMO_TEAMS, DEMO_TERRITORIES, demoUser, principalOf, type SeedContext, type SeedReport } from './seed-support';
+import { callWithId, createOnce, DEMO_TEAMS, DEMO_TERRITORIES, demoBook, demoUser, principalOf, type SeedContext, type SeedReport } from './seed-support';
 
 export type { SeedReport } from './seed-support';
 
@@ -59,7 +59,7 @@ async function seedUserDirectory(deps: UseCaseDeps, report: SeedReport): Promise
 
 /** Quarterly quotas of this year for each rep and each team. */
 async function seedQuotas(context: SeedContext): Promise<void> {
-  const year = new Date().getUTCFullYear();
+  const year = context.deps.now().getUTCFullYear();
   const subjects = [
     ...['rep1', 'rep2'].map((name) => ({ subjectType: 'user' as const, subjectId: demoUser(name).userId, amount: 250_000 })),
     ...DEMO_TEAMS.map((team) => ({ subjectType: 'team' as const, subjectId: team.id, amount: 600_000 })),
@@ -76,9 +76,7 @@ async function seedQuotas(context: SeedContext): Promise<void> {
 export async function seedDemoData(deps: UseCaseDeps): Promise<SeedReport> {
   const report: SeedReport = { created: 0, existing: 0 };
   await seedUserDirectory(deps, report);
-  const owners = ['rep1', 'rep2', 'manager', 'rep1', 'rep2'].map((name) => demoUser(name).userId);
-  const accounts = demoAccounts(owners);
-  const demo: SeedContext = { deps, admin: principalOf(demoUser('admin')), accounts, contacts: demoContacts(accounts, owners), opportunityIds: [], report };
+  const demo: SeedContext = { deps, admin: principalOf(demoUser('admin')), ...demoBook(), opportunityIds: [], report };
   await seedTeams(demo);
   await seedBook(demo);
   await seedCatalog(demo);
@@ -109,6 +107,5 @@ export const SEED_TENANTS = [DEMO_TENANT_ID, OTHER_TENANT_ID];
 
 /** A known sender of the demo tenant, printed by `npm start` to try the lookup. */
 export function sampleSenderAddress(): string {
-  const owners = [demoUser('rep1').userId];
-  return demoContacts(demoAccounts(owners), owners)[0]?.input.emails[0]?.address ?? '';
+  return demoBook().contacts[0]?.input.emails[0]?.address ?? '';
 }

@@ -5,7 +5,7 @@ import type { Principal } from '../../shared/domain/principal';
 import { DEMO_USERS, type DemoUser } from '../identity/demo-directory';
 import { scopeOf, type Team } from '../../shared/domain/record-access';
 import type { Territory } from '../../shared/domain/territory';
-import type { SeedAccount, SeedContact } from './seed-data';
+import { demoAccounts, demoContacts, type SeedAccount, type SeedContact } from './seed-data';
 
 /** The demo tenant's sales teams, from the demo directory: rep1 in East, rep2 in West, the manager over both. */
 export const DEMO_TEAMS: Team[] = ['East', 'West'].map((name) => ({
@@ -49,6 +49,16 @@ export function demoUser(username: string): DemoUser {
   const user = DEMO_USERS.find((candidate) => candidate.username === username);
   if (!user) throw new Error(`The demo directory has no user ${username}.`);
   return user;
+}
+
+/**
+ * The demo tenant's book, owned in turn by rep1, rep2, the manager, rep1 and rep2: what the seed
+ * writes, and what the preview's mailbox and `npm start`'s banner address.
+ */
+export function demoBook(): { accounts: SeedAccount[]; contacts: SeedContact[] } {
+  const owners = ['rep1', 'rep2', 'manager', 'rep1', 'rep2'].map((name) => demoUser(name).userId);
+  const accounts = demoAccounts(owners);
+  return { accounts, contacts: demoContacts(accounts, owners) };
 }
 
 /** A use-case call whose new record gets `id`, so a re-run meets the record it wrote before. */
