@@ -9,7 +9,7 @@ import type { HistoryEntryDto, NoteCreate } from '../../shared/contracts/history
 import type { Opportunity, OpportunityCreate, SalesStageSettings } from '../../shared/contracts/opportunities.contract';
 import type { LinkedMeeting, MeetingLinkRequest, OutlookContext, OutlookContextRequest, TrackEmailRequest, TrackedEmail } from '../../shared/contracts/outlook.contract';
 import type { z } from 'zod';
-import type { ApiResult, HttpClient } from './http-client';
+import type { ApiResult, HttpClient, RequestOptions } from './http-client';
 
 export type { OutlookContext, TrackedEmail, LinkedMeeting, EmailTemplate, RenderedEmail, Opportunity, Contact, Activity };
 export type ContactCard = OutlookContext['contacts'][number];
@@ -27,40 +27,35 @@ type ContextRequest = z.input<typeof OutlookContextRequest>;
 type TrackInput = z.input<typeof TrackEmailRequest>;
 type MeetingInput = z.input<typeof MeetingLinkRequest>;
 
-function key(): string {
-  return crypto.randomUUID();
-}
-
+/**
+ * Creates take the caller's idempotency key: a form keeps one per submission so that a retried
+ * create is done once (see `newSubmissionKey`).
+ */
 export class CrmApi {
   constructor(private readonly http: HttpClient) {}
 
+  /** For the calls whose ETag and status the pane has no use for. */
+  private body<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
+    return this.http.request<T>(method, path, options).then((r) => r.body);
+  }
+
   outlookContext(request: ContextRequest, signal?: AbortSignal): Promise<OutlookContext> {
-    return this.http.request<OutlookContext>('POST', 'outlook/context', { body: request, ...(signal ? { signal } : {}) }).then((r) => r.body);
+    return this.body<OutlookContext>('POST', 'outlook/context', { body: request, ...(signal ? { signal } : {}) });
   }
 
   trackEmail(request: TrackInput): Promise<ApiResult<TrackedEmail>> {
     return this.http.request<TrackedEmail>('POST', 'emails/track', { body: request });
   }
 
-  trackedEmail(ids: { messageId?: string; trackingId?: string }): Promise<TrackedEmail | null> {
-    return this.http
-      .request<TrackedEmail>('GET', 'emails/tracked', { query: ids })
-      .then((r) => r.body)
-      .catch((error: unknown) => {
-        if (error instanceof Error && 'kind' in error && error.kind === 'not-found') return null;
-        throw error;
-      });
-  }
-
   linkMeeting(request: MeetingInput): Promise<LinkedMeeting> {
-    return this.http.request<LinkedMeeting>('POST', 'outlook/meetings', { body: request }).then((r) => r.body);
+    return this.body<LinkedMeeting>('POST', 'outlook/meetings', { body: request });
   }
 
   completeActivity(id: string, etag: string, result: string): Promise<ApiResult<Activity>> {
     return this.http.request<Activity>('POST', `activities/${encodeURIComponent(id)}/complete`, { body: { result }, ifMatch: etag });
   }
 
-  createContact(input: ContactInput, idempotencyKey = key()): Promise<ApiResult<Contact>> {
+  createContact(input: ContactInput, idempotencyKey: string): Promise<ApiResult<Contact>> {
     return this.http.request<Contact>('POST', 'contacts', { body: input, idempotencyKey });
   }
 
@@ -72,15 +67,15 @@ export class CrmApi {
     return this.http.request<Contact>('PATCH', `contacts/${encodeURIComponent(id)}`, { body: patch, ifMatch: etag });
   }
 
-  createActivity(input: ActivityInput, idempotencyKey = key()): Promise<ApiResult<Activity>> {
+  createActivity(input: ActivityInput, idempotencyKey: string): Promise<ApiResult<Activity>> {
     return this.http.request<Activity>('POST', 'activities', { body: input, idempotencyKey });
   }
 
-  addNote(input: NoteInput, idempotencyKey = key()): Promise<ApiResult<HistoryEntry>> {
+  addNote(input: NoteInput, idempotencyKey: string): Promise<ApiResult<HistoryEntry>> {
     return this.http.request<HistoryEntry>('POST', 'notes', { body: input, idempotencyKey });
   }
 
-  createOpportunity(input: OpportunityInput, idempotencyKey = key()): Promise<ApiResult<Opportunity>> {
+  createOpportunity(input: OpportunityInput, idempotencyKey: string): Promise<ApiResult<Opportunity>> {
     return this.http.request<Opportunity>('POST', 'opportunities', { body: input, idempotencyKey });
   }
 
@@ -93,18 +88,14 @@ export class CrmApi {
   }
 
   salesStages(): Promise<SalesStage[]> {
-    return this.http.request<SalesStageSettings>('GET', 'settings/sales-stages').then((r) => r.body.stages);
+    return this.body<SalesStageSettings>('GET', 'settings/sales-stages').then((settings) => settings.stages);
   }
 
   listTemplates(q?: string): Promise<EmailTemplate[]> {
-    return this.http
-      .request<{ items: EmailTemplate[] }>('GET', 'email-templates', { query: { q, limit: 50 } })
-      .then((r) => r.body.items);
+    return this.body<{ items: EmailTemplate[] }>('GET', 'email-templates', { query: { q, limit: 50 } }).then((page) => page.items);
   }
 
   renderTemplate(id: string, contactId: string, opportunityId?: string): Promise<RenderedEmail> {
-    return this.http
-      .request<RenderedEmail>('POST', `email-templates/${encodeURIComponent(id)}/render`, { body: { contactId, ...(opportunityId ? { opportunityId } : {}) } })
-      .then((r) => r.body);
+    return this.body<RenderedEmail>('POST', `email-templates/${encodeURIComponent(id)}/render`, { body: { contactId, ...(opportunityId ? { opportunityId } : {}) } });
   }
 }

@@ -1,6 +1,5 @@
 /** English texts of the panes. Keys are the contract with messages-fr.ts (the compiler checks both have all). */
 export const en = {
-  'app.title': 'Office CRM',
   'app.loading': 'Loading…',
   'app.noItem': 'Select a message or a meeting to see its people in the CRM.',
   'app.outsideOffice': 'This page is the Outlook add-in. Open it from Outlook, or use the local preview.',
@@ -133,7 +132,6 @@ export const en = {
   'meeting.outcomePlaceholder': 'What was decided, next steps…',
   'meeting.recordOutcome': 'Record the outcome',
   'meeting.completed': 'Outcome recorded: {result}',
-  'meeting.saved': 'Meeting logged.',
   'meeting.saveFirst': 'Save or send the meeting first, then link it from here.',
 } as const;
 

@@ -2,7 +2,6 @@ import type { MessageKey } from './messages-en';
 
 /** Textes français des volets. */
 export const fr: Record<MessageKey, string> = {
-  'app.title': 'Office CRM',
   'app.loading': 'Chargement…',
   'app.noItem': 'Sélectionnez un message ou une réunion pour voir ses participants dans le CRM.',
   'app.outsideOffice': 'Cette page est le complément Outlook. Ouvrez-la depuis Outlook ou utilisez l’aperçu local.',
@@ -135,6 +134,5 @@ export const fr: Record<MessageKey, string> = {
   'meeting.outcomePlaceholder': 'Décisions, prochaines étapes…',
   'meeting.recordOutcome': 'Enregistrer le résultat',
   'meeting.completed': 'Résultat enregistré : {result}',
-  'meeting.saved': 'Réunion consignée.',
   'meeting.saveFirst': 'Enregistrez ou envoyez d’abord la réunion, puis liez-la ici.',
 };

@@ -53,11 +53,9 @@ export interface TrackWhenSent {
   opportunityId?: string;
 }
 
-const PROPERTY = TRACKING_PROPERTY;
-
 export async function readTrackWhenSent(): Promise<TrackWhenSent | null> {
   const props = await fromAsync<Office.CustomProperties>((cb) => composeItem().loadCustomPropertiesAsync(cb));
-  const raw: unknown = props.get(PROPERTY);
+  const raw: unknown = props.get(TRACKING_PROPERTY);
   if (typeof raw !== 'string') return null;
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -72,8 +70,8 @@ export async function readTrackWhenSent(): Promise<TrackWhenSent | null> {
 export async function writeTrackWhenSent(value: TrackWhenSent | null): Promise<void> {
   const item = composeItem();
   const props = await fromAsync<Office.CustomProperties>((cb) => item.loadCustomPropertiesAsync(cb));
-  if (value) props.set(PROPERTY, JSON.stringify(value));
-  else props.remove(PROPERTY);
+  if (value) props.set(TRACKING_PROPERTY, JSON.stringify(value));
+  else props.remove(TRACKING_PROPERTY);
   await fromAsync<void>((cb) => props.saveAsync(cb));
   if (value) await fromAsync<void>((cb) => item.internetHeaders.setAsync({ [TRACKING_HEADER]: value.trackingId }, cb));
   else await fromAsync<void>((cb) => item.internetHeaders.removeAsync([TRACKING_HEADER], cb));

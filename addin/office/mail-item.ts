@@ -77,7 +77,8 @@ function currentItem(): AnyItem | null {
   return (Office.context.mailbox.item as AnyItem | undefined) ?? null;
 }
 
-async function readCompose(item: Office.MessageCompose): Promise<MessageCompose> {
+/** The message being written: its subject and recipients (also what the on-send handler reads). */
+export async function readCompose(item: Office.MessageCompose): Promise<MessageCompose> {
   const [subject, to, cc] = await Promise.all([
     fromAsync<string>((cb) => item.subject.getAsync(cb)),
     fromAsync<Office.EmailAddressDetails[]>((cb) => item.to.getAsync(cb)),

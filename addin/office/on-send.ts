@@ -2,7 +2,7 @@
 /** What the on-send handler needs from Office: the draft, its mark, and the event registration. */
 import { readTrackWhenSent, type TrackWhenSent } from './compose';
 import { fromAsync } from './office-async';
-import type { Person } from './mail-item';
+import { mailboxOwner, readCompose, type Person } from './mail-item';
 
 export interface SendEvent {
   completed(options: { allowEvent: boolean; errorMessage?: string }): void;
@@ -15,10 +15,6 @@ export interface DraftSnapshot {
   bodyText: string;
 }
 
-function people(list: Office.EmailAddressDetails[]): Person[] {
-  return list.filter((p) => p.emailAddress).map((p) => ({ email: p.emailAddress.toLowerCase(), ...(p.displayName && p.displayName !== p.emailAddress ? { name: p.displayName } : {}) }));
-}
-
 export function onSendEnvironment() {
   return {
     associate(name: string, handler: (event: SendEvent) => void): void {
@@ -28,18 +24,14 @@ export function onSendEnvironment() {
       return readTrackWhenSent();
     },
     owner(): Person {
-      const profile = Office.context.mailbox.userProfile;
-      return { email: profile.emailAddress.toLowerCase(), name: profile.displayName };
+      const owner = mailboxOwner();
+      if (!owner) throw new Error('Outlook did not say whose mailbox this is.');
+      return owner;
     },
     async readDraft(): Promise<DraftSnapshot> {
       const item = Office.context.mailbox.item as Office.MessageCompose;
-      const [subject, to, cc, bodyText] = await Promise.all([
-        fromAsync<string>((cb) => item.subject.getAsync(cb)),
-        fromAsync<Office.EmailAddressDetails[]>((cb) => item.to.getAsync(cb)),
-        fromAsync<Office.EmailAddressDetails[]>((cb) => item.cc.getAsync(cb)),
-        fromAsync<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb)),
-      ]);
-      return { subject, to: people(to), cc: people(cc), bodyText: bodyText.replace(/\s+/g, ' ').trim() };
+      const [{ subject, to, cc }, bodyText] = await Promise.all([readCompose(item), fromAsync<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb))]);
+      return { subject, to, cc, bodyText: bodyText.replace(/\s+/g, ' ').trim() };
     },
   };
 }

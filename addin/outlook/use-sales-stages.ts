@@ -2,22 +2,28 @@ import { useEffect, useState } from 'react';
 import type { SalesStage } from '../api/crm-api';
 import { usePane } from './pane-services';
 
-let cached: Promise<SalesStage[]> | null = null;
+/** Per tenant: signing in to another organisation in the same pane never shows the first one's stages. */
+const cached = new Map<string, Promise<SalesStage[]>>();
 
 /** The tenant's stage list, read once per pane (names for ids, choices for "move stage"). */
 export function useSalesStages(): SalesStage[] {
-  const { api } = usePane();
+  const { api, user } = usePane();
   const [stages, setStages] = useState<SalesStage[]>([]);
   useEffect(() => {
     let live = true;
-    cached ??= api.salesStages().catch((error: unknown) => {
-      cached = null;
-      throw error;
-    });
-    cached.then((list) => live && setStages(list)).catch(() => undefined);
+    const tenantId = user.tenantId;
+    let loading = cached.get(tenantId);
+    if (!loading) {
+      loading = api.salesStages().catch((error: unknown) => {
+        cached.delete(tenantId);
+        throw error;
+      });
+      cached.set(tenantId, loading);
+    }
+    loading.then((list) => live && setStages(list)).catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, user.tenantId]);
   return stages;
 }

@@ -10,7 +10,7 @@ import type { Appointment } from '../../office/mail-item';
 import { usePane } from '../pane-services';
 import { useDraft } from '../use-draft';
 import { useSubmit } from '../use-submit';
-import { localTimeZone } from './QuickActions';
+import { accountOfChoice, localTimeZone } from './regarding';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -48,7 +48,7 @@ export function MeetingPanel({ item, context, onChanged, onSaved }: { item: Appo
   const link = run('link', async () => {
       // The links as chosen, including contacts a colleague linked who are not in this copy's attendees.
       const chosen = context.contacts.filter((c) => selected.includes(c.id));
-      const accountId = linkedAccount ?? chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
+      const accountId = linkedAccount ?? accountOfChoice(chosen, deals, opportunityId);
       const key = item.key || (await host.saveItem());
       if (key !== item.key) onSaved(key);
       await api.linkMeeting({

@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/i18n';
 import { usePane } from '../pane-services';
 import { newSubmissionKey, useDraft } from '../use-draft';
 import { useSubmit } from '../use-submit';
-import { regardingOf, type QuickActionProps } from './QuickActions';
+import type { QuickActionProps } from './QuickActions';
+import { regardingOf } from './regarding';
 
 export function NoteForm({ itemKey, contact, onSaved, onCancel }: QuickActionProps) {
   const { t } = useI18n();

@@ -70,13 +70,3 @@ export function QuickActions({ itemKey, contact, account, onSaved }: { itemKey: 
     </section>
   );
 }
-
-/** The records a quick action regards: the contact and its account. */
-export function regardingOf(contact: ContactCard) {
-  return [{ entity: 'contact' as const, id: contact.id }, ...(contact.accountId ? [{ entity: 'account' as const, id: contact.accountId }] : [])];
-}
-
-/** The user's IANA time zone (activities are scheduled on its wall clock). */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}

@@ -29,12 +29,14 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
   const [listError, setListError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Spaces around the words ask the same question: only a changed search reloads the list.
+  const search = query.trim();
 
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
       api
-        .listTemplates(query.trim() || undefined)
+        .listTemplates(search || undefined)
         .then((list) => live && setTemplates(list))
         .catch((failure: unknown) => live && setListError(failure));
     }, 250);
@@ -42,7 +44,7 @@ export function TemplateInserter({ contacts, accounts }: { contacts: ContactCard
       live = false;
       clearTimeout(timer);
     };
-  }, [api, query, attempt]);
+  }, [api, search, attempt]);
 
   const recipient = contacts.find((c) => c.id === contactId) ?? contacts[0];
   const deals = accounts.find((a) => a.id === recipient?.accountId)?.openOpportunities ?? [];

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageRead } from '../../office/mail-item';
 import { usePane } from '../pane-services';
 import { useSubmit } from '../use-submit';
+import { accountOfChoice } from './regarding';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -49,7 +50,7 @@ export function TrackBar({ item, context, trackingId, onTracked }: { item: Messa
   const deals = context.accounts.flatMap((account) => account.openOpportunities);
   const track = action('track', async () => {
       const chosen = context.contacts.filter((c) => selected.includes(c.id));
-      const accountId = chosen.find((c) => c.accountId)?.accountId ?? deals.find((d) => d.id === opportunityId)?.accountId;
+      const accountId = accountOfChoice(chosen, deals, opportunityId);
       const bodyExcerpt = await host.readBodyText(2000);
       const response = await api.trackEmail({
         ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
