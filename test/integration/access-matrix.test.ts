@@ -3,8 +3,7 @@
  * fields. Every record is owned by rep1 (team East); rep2 is in team West; the manager manages
  * both teams. Written out by hand on purpose: it states the policy, it is not derived from it.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string } & Record<string, unknown>;
 type Role = 'admin' | 'manager' | 'rep1' | 'rep2' | 'marketing' | 'readonly';
@@ -47,9 +46,7 @@ const PATCH_BODY: Record<Entity, Record<string, unknown>> = {
   activity: { description: 'Updated in the matrix' },
 };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens = {} as Record<Role, string>;
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ROLES });
 let accountId: string;
 
 async function create(entity: Entity): Promise<Rec> {
@@ -70,13 +67,8 @@ async function userId(role: Role): Promise<string> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  const users: Record<Role, string> = { admin: 'admin', manager: 'manager', rep1: 'rep1', rep2: 'rep2', marketing: 'marketing', readonly: 'readonly' };
-  for (const role of ROLES) tokens[role] = await stack.tokenFor(users[role]);
   accountId = (await call<Rec>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Matrix Parent' } })).body.id;
 });
-afterAll(async () => stack?.close());
 
 const cases = (Object.entries(MATRIX) as Array<[Entity, Partial<Record<Operation, number[]>>]>).flatMap(([entity, operations]) =>
   (Object.entries(operations) as Array<[Operation, number[]]>).flatMap(([operation, statuses]) =>

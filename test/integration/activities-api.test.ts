@@ -1,16 +1,13 @@
 /** Activities over HTTP as a client sees them: lifecycle, validation, the lists a pane shows, roles and tenants. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
 import { demoUser } from '../../local/seed/seed-support';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Ref = { entity: string; id: string };
 type Activity = { id: string; etag: string; type: string; subject: string; status: string; start?: string; dueDate?: string; regarding: Ref[]; ownerId: string };
 type Page = { items: Activity[]; continuation: string | null };
 type Problem = { code: string; errors?: Array<{ field: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { call, tokens } = useLocalStack({ users: ['rep1', 'manager', 'marketing', 'readonly', 'other-rep'] });
 let account: { id: string };
 let contact: { id: string };
 let otherContact: { id: string };
@@ -22,14 +19,10 @@ const ids = (page: Page) => page.items.map((item) => item.id);
 const fields = (problem: Problem) => (problem.errors ?? []).map((issue) => issue.field);
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['rep1', 'manager', 'marketing', 'readonly', 'other-rep']) tokens[user] = await stack.tokenFor(user);
   account = (await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Activity Partners' } })).body;
   contact = (await call<{ id: string }>('POST', 'contacts', { token: tokens.rep1, body: { lastName: 'Agenda', accountId: account.id } })).body;
   otherContact = (await call<{ id: string }>('POST', 'contacts', { token: tokens['other-rep'], body: { lastName: 'Elsewhere' } })).body;
 });
-afterAll(async () => stack?.close());
 
 function meeting(extra: Record<string, unknown> = {}, token = tokens.rep1) {
   return call<Activity>('POST', 'activities', {

@@ -1,14 +1,12 @@
 /** Attachments of activities: base64 in JSON, files in Blob storage, metadata on the activity under its ETag. */
 import { createHash } from 'node:crypto';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Attachment = { id: string; fileName: string; contentType: string; size: number; sha256: string; uploadedBy: string; contentBase64?: string };
 type Activity = { id: string; etag: string; attachments: Attachment[] };
 type Problem = { code: string; errors?: Array<{ field: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 let tenantId: string;
 
@@ -16,12 +14,9 @@ const MINUTES = Buffer.from('Minutes of the budget review.\nBudget approved; con
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20)]);
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+  rep = tokens.rep1;
   tenantId = (await stack.services.authenticate(`Bearer ${rep}`)).tenantId;
 });
-afterAll(async () => stack?.close());
 
 async function newActivity(): Promise<Activity> {
   const created = await call<Activity>('POST', 'activities', { token: rep, body: { type: 'todo', subject: 'File the minutes', timeZone: 'UTC', dueDate: '2026-09-01' } });

@@ -1,13 +1,11 @@
 /** Completing an activity shows its result on the timeline of every record it concerns; reopening is noted too. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Activity = { id: string; etag: string; status: string; completion?: { result: string; completedAt: string } };
 type Entry = { id: string; kind: string; title: string; summary?: string; occurredAt: string; source?: { entity: string; id: string } };
 type Problem = { code: string; errors?: Array<{ field: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 let account: { id: string };
 let contact: { id: string };
@@ -15,9 +13,7 @@ let attendee: { id: string };
 let opportunityId: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+  rep = tokens.rep1;
   account = (await call<{ id: string }>('POST', 'accounts', { token: rep, body: { name: 'Completion Corp' } })).body;
   contact = (await call<{ id: string }>('POST', 'contacts', { token: rep, body: { lastName: 'Closer', accountId: account.id } })).body;
   attendee = (await call<{ id: string }>('POST', 'contacts', { token: rep, body: { lastName: 'Listener', accountId: account.id } })).body;
@@ -25,7 +21,6 @@ beforeAll(async () => {
   expect(deal.status).toBe(201);
   opportunityId = deal.body.id;
 });
-afterAll(async () => stack?.close());
 
 async function budgetCall(): Promise<Activity> {
   const created = await call<Activity>('POST', 'activities', {

@@ -4,19 +4,14 @@
  * health without a token, and an OpenAPI document that covers the whole function table.
  */
 import { allRoutes } from '../../functions/function-table';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+beforeAll(() => {
+  rep = tokens.rep1;
 });
-afterAll(async () => stack?.close());
 
 async function accountCount(): Promise<number> {
   const response = await call<{ items: unknown[] }>('GET', 'accounts?limit=200', { token: rep });

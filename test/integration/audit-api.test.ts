@@ -1,18 +1,10 @@
 /** The audit trail: who changed which field of a record, old and new values, newest first, for managers. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string };
 type Audit = { items: Array<{ action: string; actorId: string; changes: Array<{ field: string; old: unknown; new: unknown }> }>; continuation: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-});
-afterAll(async () => stack?.close());
+const { stack, call } = useLocalStack();
 
 it('records create, each update with old and new values, and the delete, newest first', async () => {
   const rep = await stack.tokenFor('rep1');

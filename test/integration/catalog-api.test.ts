@@ -2,8 +2,7 @@
  * The product catalogue over HTTP: administrators maintain products and price lists, everyone
  * reads them; SKUs are unique per tenant; deals priced from the lists add up their products.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Product = { id: string; etag: string; sku: string; name: string; active: boolean; unitOfMeasure: string };
 type PriceList = { id: string; etag: string; name: string; currency: string; isDefault: boolean };
@@ -12,9 +11,7 @@ type Opp = { id: string; etag: string; amount: number; currency: string; product
 type Problem = { code: string; detail: string; errors?: Array<{ field: string; message: string }> };
 type Page<T> = { items: T[]; continuation: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { call, tokens } = useLocalStack({ users: ['admin', 'manager', 'rep1', 'readonly', 'other-admin'] });
 let accountId: string;
 const products: Record<string, Product> = {};
 
@@ -33,9 +30,6 @@ async function addPriceList(body: Record<string, unknown>): Promise<PriceList> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'readonly', 'other-admin']) tokens[user] = await stack.tokenFor(user);
   accountId = (await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Catalogue Customer' } })).body.id;
   products.widget = await addProduct('WID-100', 'Blue widget');
   products.gadget = await addProduct('GAD-200', 'Gadget deluxe', { productLine: 'Gadgets', unitOfMeasure: 'box' });
@@ -43,7 +37,6 @@ beforeAll(async () => {
   await addPriceList({ name: 'USD list', currency: 'USD', isDefault: true, entries: [{ productId: products.widget!.id, unitPrice: 19.99 }, { productId: products.gadget!.id, unitPrice: 250 }] });
   await addPriceList({ name: 'EUR list', currency: 'eur', isDefault: true, entries: [{ productId: products.widget!.id, unitPrice: 18.5 }] });
 });
-afterAll(async () => stack?.close());
 
 describe('products', () => {
   it('are maintained by administrators only, and read by everyone', async () => {

@@ -3,8 +3,7 @@
  * deal (validation, the lost-to and won-against rules), and the deals and win/loss against a
  * competitor as each caller may see them. Runs on the seeded demo tenant (teams East and West).
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Competitor = { id: string; etag: string; name: string; threatLevel: string; strengths: string[]; strategyNotes: Array<{ authorId: string; text: string }> };
 type DealCompetitor = { competitorId: string; status: string; notes?: string };
@@ -13,9 +12,7 @@ type Problem = { code: string; errors?: Array<{ field: string; message: string }
 type Page<T> = { items: T[]; continuation: string | null };
 type WinLoss = { deals: number; open: number; wonAgainst: number; lostTo: number; lostToOthers: number; withdrawn: number; winRate: number | null; amounts: unknown[] };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { call, tokens } = useLocalStack({ seed: true, users: ['admin', 'manager', 'rep1', 'rep2', 'marketing', 'readonly', 'other-admin'] });
 let accountId: string;
 let rival: Competitor;
 let other: Competitor;
@@ -37,14 +34,10 @@ async function move(deal: Deal, body: Record<string, unknown>, token = tokens.re
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'rep2', 'marketing', 'readonly', 'other-admin']) tokens[user] = await stack.tokenFor(user);
   accountId = (await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Contested Customer' } })).body.id;
   rival = await addCompetitor('Rival Systems');
   other = await addCompetitor('Other Vendor');
 });
-afterAll(async () => stack?.close());
 
 describe('competitor profiles', () => {
   it('are maintained by sales roles and read by everyone', async () => {

@@ -3,17 +3,14 @@
  * refused HTML, the merge-field catalogue, and rendering for a contact, their account and a deal
  * as the caller may see them (record access and field rules included).
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Template = { id: string; etag: string; name: string; subject: string; html: string; visibility: string; ownerId: string; mergeFields: string[]; description?: string };
 type Rendered = { subject: string; html: string; text: string; fields: Array<{ field: string; status: string }> };
 type Problem = { code: string; errors?: Array<{ field: string; message: string }> };
 type Page<T> = { items: T[]; continuation: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ users: ['admin', 'manager', 'rep1', 'rep2', 'marketing', 'readonly', 'other-admin'] });
 let contactId: string;
 let opportunityId: string;
 
@@ -29,9 +26,6 @@ async function render(token: string | undefined, template: Template, body: Recor
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'rep2', 'marketing', 'readonly', 'other-admin']) tokens[user] = await stack.tokenFor(user);
   const account = await call<{ id: string }>('POST', 'accounts', {
     token: tokens.rep1,
     body: { name: 'Northwind & Sons', industry: 'Logistics', address: { city: 'London', country: 'United Kingdom' } },
@@ -48,7 +42,6 @@ beforeAll(async () => {
   contactId = contact.body.id;
   opportunityId = deal.body.id;
 });
-afterAll(async () => stack?.close());
 
 describe('personal and shared templates', () => {
   it('are personal by default, with ETag, Location and the merge fields they use', async () => {

@@ -3,8 +3,8 @@
  * changed once settled, in the published field names; for administrators and sales managers,
  * and never another tenant's.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient, eventually } from '../support/api-client';
+import { eventually } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type ErpOrder = {
   orderId: string; orderNumber: string; status: string; currency: string; total: number; orderedAt: string; changedAt: string;
@@ -12,9 +12,7 @@ type ErpOrder = {
 };
 type Export = { orders: ErpOrder[]; checkpoint: string; hasMore: boolean };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { call, tokens } = useLocalStack({ users: ['admin', 'manager', 'rep1', 'marketing', 'other-admin'] });
 let accountId: string;
 const orders: Array<{ id: string; etag: string; number: string }> = [];
 
@@ -51,9 +49,6 @@ async function drain(since: string | undefined, limit: number, expected: number)
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'marketing', 'other-admin']) tokens[user] = await stack.tokenFor(user);
   const product = (await call<{ id: string }>('POST', 'products', { token: tokens.admin, body: { sku: 'ERP-1', name: 'Exported thing', unitOfMeasure: 'box' } })).body;
   await call('POST', 'price-lists', { token: tokens.admin, body: { name: 'USD', currency: 'USD', isDefault: true, entries: [{ productId: product.id, unitPrice: 99.5 }] } });
   accountId = (await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'ERP Customer Ltd' } })).body.id;
@@ -65,7 +60,6 @@ beforeAll(async () => {
     orders.push(await orderFor(deal.body.id));
   }
 });
-afterAll(async () => stack?.close());
 
 it('hands out every order once, page by page, in a stable order with the next checkpoint', async () => {
   const { pages } = await drain(undefined, 2, 3);

@@ -3,19 +3,15 @@ import type { ExportFile, ImportJob } from '../../shared/contracts/imports.contr
 import { parseCsv } from '../../shared/domain/csv';
 import { CONTACT_EXPORT_COLUMNS } from '../../shared/domain/record-export';
 import { parseVCards } from '../../shared/domain/vcard';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 let accountId: string;
 const contactIds: string[] = [];
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+  rep = tokens.rep1;
   const account = await call<{ id: string }>('POST', 'accounts', { token: rep, body: { name: 'Exportia, Inc.', type: 'customer', emailDomains: ['exportia.example'] } });
   accountId = account.body.id;
   await call('POST', 'accounts', { token: rep, body: { name: 'Exportia Partner', type: 'partner' } });
@@ -29,7 +25,6 @@ beforeAll(async () => {
     contactIds.push(created.body.id);
   }
 });
-afterAll(async () => stack?.close());
 
 describe('contacts as CSV', () => {
   let file: ExportFile;

@@ -1,22 +1,17 @@
 /** A group's members as a file: evaluated as the caller may see them, field rules applied. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Group = { id: string; name: string; entity: string };
 type ExportFile = { fileName: string; contentType: string; content: string; count: number };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['manager'] });
 let groups: Group[];
 let manager: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  manager = await stack.tokenFor('manager');
+  manager = tokens.manager;
   groups = (await call<{ items: Group[] }>('GET', 'groups?limit=50', { token: manager })).body.items;
 });
-afterAll(async () => stack?.close());
 
 function groupNamed(name: string): Group {
   const group = groups.find((candidate) => candidate.name === name);

@@ -3,21 +3,15 @@
  * reads, lists, search, the sender lookup and the sync feed, and a read-only field cannot be set.
  */
 import { SYNC_SETTLE_SECONDS } from '../../functions/usecases/sync/changes-since.usecase';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string } & Record<string, unknown>;
 type Rules = { rules: Array<Record<string, string>>; etag: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { call, tokens } = useLocalStack({ users: ['admin', 'manager', 'rep1', 'marketing'] });
 let contact: Rec;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'marketing']) tokens[user] = await stack.tokenFor(user);
   const defaults = await call<Rules>('GET', 'admin/field-rules', { token: tokens.admin });
   expect(defaults.body.etag).toBeNull();
   expect(defaults.body.rules).toContainEqual({ entity: 'opportunity', field: 'margin', role: 'marketing', access: 'hidden' });
@@ -35,7 +29,6 @@ beforeAll(async () => {
   expect(saved.status).toBe(200);
   contact = (await call<Rec>('POST', 'contacts', { token: tokens.manager, body: { lastName: 'Secretive', jobTitle: 'Chief Spy', emails: [{ address: 'secret@fls.example' }], phones: [{ number: '+1 555 0199' }] } })).body;
 });
-afterAll(async () => stack?.close());
 
 it('hides the field from that role on reads, lists, search and lookup, and shows it to others', async () => {
   const marketing = tokens.marketing;

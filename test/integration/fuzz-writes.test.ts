@@ -7,11 +7,9 @@ import fc from 'fast-check';
 import type { Endpoint } from '../../shared/contracts/endpoint';
 import { api } from '../../shared/contracts/api.contract';
 import { CONTAINERS } from '../../functions/infra/cosmos/containers';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call } = useLocalStack();
 let tokens: string[];
 
 const endpoints = Object.values(api) as Endpoint[];
@@ -55,14 +53,11 @@ async function documentCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
   tokens = [await stack.tokenFor('admin'), await stack.tokenFor('rep1'), await stack.tokenFor('readonly')];
   // A user's first request records them in the tenant's user directory (a write of sign-in, not of
   // the route): done here, so the counts below see only what the fuzzed requests write.
   for (const token of tokens) expect((await call('GET', 'contacts?limit=1', { token })).status).toBe(200);
 });
-afterAll(async () => stack?.close());
 
 describe.each(writes.map((endpoint) => [`${endpoint.method} /${endpoint.path}`, endpoint] as const))('%s', (_name, endpoint) => {
   it('answers generated invalid input with 4xx and writes nothing', async () => {

@@ -3,16 +3,13 @@
  * groups, sharing, record-level access and field-level security on criteria, tenant isolation.
  * Demo teams: rep1 in East, rep2 in West, the manager over both; margin is hidden from marketing.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string; name?: string };
 type Members = { entity: string; items: Array<Rec & { margin?: number }>; continuation: string | null };
 type Problem = { code: string; errors?: Array<{ field: string; message: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['rep1', 'rep2', 'manager', 'marketing', 'other-admin'] });
 const accounts: Record<string, Rec> = {};
 const deals: Record<string, Rec> = {};
 
@@ -27,9 +24,6 @@ async function createDeal(user: string, key: string, body: Record<string, unknow
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['rep1', 'rep2', 'manager', 'marketing', 'other-admin']) tokens[user] = await stack.tokenFor(user);
   const account = (key: string, user: string, body: Record<string, unknown>) =>
     call<Rec>('POST', 'accounts', as(user, { body: { industry: 'Groupology', ...body } })).then((response) => (accounts[key] = response.body));
   await account('paris', 'rep1', { name: 'Grp Paris Customer', type: 'customer', address: { city: 'Paris', country: 'France' } });
@@ -40,7 +34,6 @@ beforeAll(async () => {
   await createDeal('rep2', 'west', { name: 'Zyxq west', amount: 60000 });
   await createDeal('manager', 'margin', { name: 'Zyxq margin', amount: 500, margin: 42 });
 });
-afterAll(async () => stack?.close());
 
 async function saveGroup(user: string, body: Record<string, unknown>): Promise<Rec> {
   const created = await call<Rec>('POST', 'groups', as(user, { body: { kind: 'saved-search', ...body } }));

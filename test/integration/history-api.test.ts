@@ -1,25 +1,20 @@
 /** Timelines: a note regarding a contact and its account shows on both, newest first, page by page. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string };
 type Entry = { id: string; kind: string; title: string; summary?: string; occurredAt: string; regarding: Array<{ entity: string; id: string }> };
 type Timeline = { items: Entry[]; continuation: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 let account: Rec;
 let contact: Rec;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+  rep = tokens.rep1;
   account = (await call<Rec>('POST', 'accounts', { token: rep, body: { name: 'Timeline Works' } })).body;
   contact = (await call<Rec>('POST', 'contacts', { token: rep, body: { lastName: 'Chronos', accountId: account.id } })).body;
 });
-afterAll(async () => stack?.close());
 
 function note(text: string, occurredAt: string, regarding = [{ entity: 'contact', id: contact.id }, { entity: 'account', id: account.id }]) {
   return call<Entry>('POST', 'notes', { token: rep, body: { regarding, text, occurredAt } });

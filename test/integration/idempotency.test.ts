@@ -1,21 +1,16 @@
 /** A create retried with the same Idempotency-Key (offline replay, a lost answer) creates nothing twice. */
 import { randomUUID } from 'node:crypto';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string };
 type PageBody = { items: Rec[] };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+beforeAll(() => {
+  rep = tokens.rep1;
 });
-afterAll(async () => stack?.close());
 
 async function count(q: string): Promise<number> {
   return (await call<PageBody>('GET', `contacts?q=${q}&limit=200`, { token: rep })).body.items.length;

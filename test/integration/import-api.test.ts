@@ -3,14 +3,13 @@ import { InvocationContext } from '@azure/functions';
 import type { ImportJob } from '../../shared/contracts/imports.contract';
 import { onImportJob } from '../../functions/triggers/import-jobs.trigger';
 import { emptyProgress } from '../../shared/domain/import-job';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient, eventually } from '../support/api-client';
+import { eventually } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Problem = { code: string; errors?: Array<{ field: string; message: string }> };
 type Lookup = { matches: Array<{ contact: { id: string; firstName?: string; accountId?: string }; account: { id: string; name: string } | null }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ changeFeedPollMs: 100, queuePollMs: 100, users: ['rep1'] });
 let rep: string;
 let tenantId: string;
 let existingContactId: string;
@@ -18,16 +17,13 @@ let existingAccountId: string;
 const quiet = () => new InvocationContext({ functionName: 'import-job', logHandler: () => undefined });
 
 beforeAll(async () => {
-  stack = await startLocalStack({ changeFeedPollMs: 100, queuePollMs: 100 });
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+  rep = tokens.rep1;
   tenantId = (await stack.services.authenticate(`Bearer ${rep}`)).tenantId;
   const account = await call<{ id: string }>('POST', 'accounts', { token: rep, body: { name: 'Société Existante' } });
   existingAccountId = account.body.id;
   const contact = await call<{ id: string }>('POST', 'contacts', { token: rep, body: { lastName: 'Known', emails: [{ address: 'known@dup.example' }] } });
   existingContactId = contact.body.id;
 });
-afterAll(async () => stack?.close());
 
 /** French Excel: `;`, a BOM, CRLF. Row 2 is already in the CRM, row 3 is invalid, row 4 repeats row 1. */
 const FRENCH_CSV = [

@@ -3,8 +3,7 @@
  * keywords, access like contacts, match suggestions, the duplicate check, the seeded demo leads,
  * and another tenant that sees none of it.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Lead = { id: string; etag: string; lastName: string; fullName: string; status: string; ownerId: string; disqualifiedReason?: string };
 type Page = { items: Lead[]; continuation: string | null };
@@ -12,16 +11,7 @@ type Reason = { code: string; value: string };
 type Matches = { contacts: Array<{ contact: { id: string }; score: number; reasons: Reason[] }>; accounts: Array<{ account: { id: string; name: string }; score: number; reasons: Reason[] }> };
 type Problem = { code: string; errors?: Array<{ field: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
-
-beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['rep1', 'rep2', 'manager', 'marketing', 'readonly', 'other-rep']) tokens[user] = await stack.tokenFor(user);
-});
-afterAll(async () => stack?.close());
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['rep1', 'rep2', 'manager', 'marketing', 'readonly', 'other-rep'] });
 
 async function createLead(body: Record<string, unknown>, user = 'rep1'): Promise<Lead> {
   const response = await call<Lead>('POST', 'leads', { token: tokens[user], body });

@@ -2,9 +2,8 @@
  * Converting a lead over HTTP: account, contact and deal in one step, linked to each other and to
  * the lead; safe to send twice and to retry after a failure half-way; refusing a duplicate contact.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
 import { AppError } from '../../shared/domain/errors';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string };
 type Lead = Rec & { status: string; conversion?: { accountId: string; contactId: string; opportunityId?: string } };
@@ -16,16 +15,12 @@ type Conversion = {
 };
 type Problem = { code: string; detail: string; errors?: Array<{ field: string; message: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+beforeAll(() => {
+  rep = tokens.rep1;
 });
-afterAll(async () => stack?.close());
 afterEach(() => jest.restoreAllMocks());
 
 async function lead(body: Record<string, unknown>): Promise<Lead> {

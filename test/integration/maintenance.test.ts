@@ -4,14 +4,10 @@ import { InvocationContext } from '@azure/functions';
 import { buildFunctionTable } from '../../functions/function-table';
 import { createContact } from '../../functions/usecases/contacts/create-contact.usecase';
 import { DEMO_TENANT_ID, findDemoUser } from '../../local/identity/demo-directory';
-import { startLocalStack, type LocalStack } from '../../local/stack';
 import { scopeOf } from '../../shared/domain/record-access';
+import { useLocalStack } from '../support/use-local-stack';
 
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack();
-});
-afterAll(async () => stack?.close());
+const { stack } = useLocalStack();
 
 it('removes index entries whose contact is gone or no longer has the address, and keeps the true ones', async () => {
   const admin = findDemoUser('admin');

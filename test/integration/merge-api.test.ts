@@ -3,25 +3,20 @@
  * the duplicate's), activities, deals and timeline move over, the duplicate is gone; accounts
  * take their duplicate's contacts and deals. Safe to retry; only for those who may change both.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string };
 type Contact = Rec & { emails: Array<{ address: string }>; phones: Array<{ number: string }>; jobTitle?: string; firstName?: string; accountId?: string; accountName?: string };
 type Entry = { id: string; title: string };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 let tenantId: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+  rep = tokens.rep1;
   tenantId = (await stack.services.authenticate(`Bearer ${rep}`)).tenantId;
 });
-afterAll(async () => stack?.close());
 
 async function create<T = Rec>(path: string, body: Record<string, unknown>, token = rep): Promise<T> {
   const response = await call<T>('POST', path, { token, body });

@@ -1,6 +1,5 @@
 /** Opportunities over HTTP as the add-ins use them: lifecycle, stage moves and their history, lists, tenants and roles. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Opp = {
   id: string; etag: string; name: string; accountName: string; ownerId: string; stage: string; status: string; probability: number;
@@ -10,18 +9,12 @@ type Opp = {
 type Problem = { code: string; errors: Array<{ field: string; message: string }> };
 type Timeline = { items: Array<{ id: string; kind: string; title: string; summary?: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ users: ['rep1', 'manager', 'marketing', 'readonly', 'other-rep'] });
 let accountId: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['rep1', 'manager', 'marketing', 'readonly', 'other-rep']) tokens[user] = await stack.tokenFor(user);
   accountId = (await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Northwind Traders' } })).body.id;
 });
-afterAll(async () => stack?.close());
 
 async function create(body: Record<string, unknown> = {}, token = tokens.rep1): Promise<Opp> {
   const response = await call<Opp>('POST', 'opportunities', { token, body: { name: 'Northwind Traders — 200 licences', accountId, expectedCloseDate: '2026-12-15', ...body } });

@@ -1,23 +1,16 @@
 /** The organisation's sales stages over HTTP: everyone reads them, administrators change them, deals follow them. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Stage = { id: string; name: string; probability: number; kind: 'open' | 'won' | 'lost' };
 type Settings = { stages: Stage[]; isDefault: boolean; etag: string };
 type Problem = { code: string; detail: string; errors: Array<{ field: string; message: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { call, tokens } = useLocalStack({ users: ['admin', 'manager', 'rep1', 'readonly', 'other-admin', 'other-rep'] });
 let accountId: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'readonly', 'other-admin', 'other-rep']) tokens[user] = await stack.tokenFor(user);
   accountId = (await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Stage Test Co' } })).body.id;
 });
-afterAll(async () => stack?.close());
 
 async function current(token = tokens.admin): Promise<Settings> {
   const response = await call<Settings>('GET', 'settings/sales-stages', { token });

@@ -2,20 +2,14 @@
  * The demo tenant's rule from the specification: an opportunity's margin is hidden from
  * marketing and read-only users, and sales reps can read it but not change it.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Opp = { id: string; etag: string; margin?: number; name: string };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['manager', 'rep1', 'marketing', 'readonly'] });
 let deal: Opp;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['manager', 'rep1', 'marketing', 'readonly']) tokens[user] = await stack.tokenFor(user);
   const account = (await call<{ id: string }>('POST', 'accounts', { token: tokens.manager, body: { name: 'Margin Co' } })).body;
   // The manager sets the margin on a deal owned by rep1, so the rep sees it as its owner.
   const rep1Id = (await stack.services.authenticate(`Bearer ${tokens.rep1}`)).userId;
@@ -23,7 +17,6 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   deal = created.body;
 });
-afterAll(async () => stack?.close());
 
 it('shows the margin to managers and reps, never to marketing or read-only users', async () => {
   for (const user of ['manager', 'rep1']) expect((await call<Opp>('GET', `opportunities/${deal.id}`, { token: tokens[user] })).body.margin).toBe(32.5);

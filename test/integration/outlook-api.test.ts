@@ -4,9 +4,8 @@
  * Teams as in the demo: rep1 in East, rep2 in West, the manager over both.
  */
 import { randomUUID } from 'node:crypto';
-import { startLocalStack, type LocalStack } from '../../local/stack';
 import { DEMO_TEAMS, demoUser } from '../../local/seed/seed-support';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string } & Record<string, unknown>;
 type Entry = { id: string; kind: string; title: string; summary?: string; source?: { entity: string; id: string } };
@@ -22,11 +21,9 @@ type Problem = { errors?: Array<{ field: string }> };
 const DOMAIN = 'orbital-freight.example';
 const OLIVIA = `olivia.andersen@${DOMAIN}`;
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
 type User = 'admin' | 'manager' | 'rep1' | 'rep2' | 'marketing' | 'readonly' | 'other-rep';
 const USERS: User[] = ['admin', 'manager', 'rep1', 'rep2', 'marketing', 'readonly', 'other-rep'];
-const tokens = {} as Record<User, string>;
+const { call, tokens } = useLocalStack({ users: USERS });
 let account: Rec;
 let olivia: Rec;
 const deals: Record<string, Rec> = {};
@@ -42,9 +39,6 @@ async function created(path: string, token: string, body: unknown): Promise<Rec>
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of USERS) tokens[user] = await stack.tokenFor(user);
   expect((await call('PUT', 'admin/teams', { token: tokens.admin, headers: { 'If-Match': '*' }, body: { teams: DEMO_TEAMS } })).status).toBe(200);
   const rules = await call<{ rules: unknown[] }>('GET', 'admin/field-rules', { token: tokens.admin });
   const hidden = ['jobTitle', 'phones', 'firstName'].map((field) => ({ entity: 'contact', field, role: 'marketing', access: 'hidden' }));
@@ -69,7 +63,6 @@ beforeAll(async () => {
   rivalCall = await created('activities', tokens.rep2, { ...meetingBody('West team call'), type: 'call' });
   await created('notes', rep1, { regarding: [{ entity: 'contact', id: olivia.id }], text: 'Prefers calls before 10am.' });
 });
-afterAll(async () => stack?.close());
 
 function context(token: string, participants: Array<Record<string, string>>, item?: Record<string, string>) {
   return call<Context>('POST', 'outlook/context', { token, body: { participants, ...(item ? { item } : {}) } });

@@ -1,23 +1,14 @@
 /** Quotas: one per user or team and period, set by admins and by managers for those they manage. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Quota = { id: string; etag: string; subjectType: string; subjectId: string; period: string; from: string; to: string; amount: number };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['admin', 'manager', 'rep1', 'rep2', 'marketing'] });
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'rep2', 'marketing']) {
-    tokens[user] = await stack.tokenFor(user);
-    ids[user] = (await stack.services.authenticate(`Bearer ${tokens[user]}`)).userId;
-  }
+  for (const [user, token] of Object.entries(tokens)) ids[user] = (await stack.services.authenticate(`Bearer ${token}`)).userId;
 });
-afterAll(async () => stack?.close());
 
 it('lets a manager set a quota for someone they manage, once per period, with the period’s dates', async () => {
   const created = await call<Quota>('POST', 'quotas', { token: tokens.manager, body: { subjectType: 'user', subjectId: ids.rep1, period: '2031-Q2', amount: 120000.5 } });

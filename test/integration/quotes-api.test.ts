@@ -3,8 +3,7 @@
  * edited, sent, accepted, turned into exactly one order; revisions; and the deal's privacy.
  * Demo teams (seed): rep1 in East, rep2 in West, the manager over both.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Line = { productId: string; sku: string; quantity: number; unitPrice: number; discountPercent: number; lineTotal: number };
 type Quote = {
@@ -15,9 +14,7 @@ type Order = { id: string; etag: string; number: string; quoteId: string; status
 type Problem = { code: string; detail: string; errors?: Array<{ field: string; message: string }> };
 type Timeline = { items: Array<{ id: string; kind: string; title: string }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['rep1', 'rep2', 'manager', 'readonly', 'other-admin'] });
 let accountId: string;
 let deal: { id: string; amount: number };
 const productIds: Record<string, string> = {};
@@ -47,9 +44,6 @@ async function acceptedQuote(): Promise<Quote> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['rep1', 'rep2', 'manager', 'readonly', 'other-admin']) tokens[user] = await stack.tokenFor(user);
   productIds.licence = await productId('CRM-PRO-USR');
   productIds.training = await productId('SVC-TRAIN-DAY');
   accountId = (await call<{ id: string }>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Quote Customer' } })).body.id;
@@ -59,7 +53,6 @@ beforeAll(async () => {
   });
   deal = created.body;
 });
-afterAll(async () => stack?.close());
 
 describe('quotes from a deal', () => {
   it('start as a numbered draft with the deal’s products and computed totals', async () => {

@@ -3,27 +3,20 @@
  * and activities stay within the owner's team and its managers; changing is for the team.
  * Demo teams: rep1 in East, rep2 in West, the manager over both.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string; name?: string };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['rep1', 'rep2', 'manager', 'marketing', 'readonly'] });
 let rep2Account: Rec;
 let rep2Deal: Rec;
 let rep2Contact: Rec;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['rep1', 'rep2', 'manager', 'marketing', 'readonly']) tokens[user] = await stack.tokenFor(user);
   rep2Account = (await call<Rec>('POST', 'accounts', { token: tokens.rep2, body: { name: 'West Coast Widgets' } })).body;
   rep2Contact = (await call<Rec>('POST', 'contacts', { token: tokens.rep2, body: { lastName: 'Westerly', accountId: rep2Account.id } })).body;
   rep2Deal = (await call<Rec>('POST', 'opportunities', { token: tokens.rep2, body: { name: 'West deal', accountId: rep2Account.id, amount: 5000, expectedCloseDate: '2027-06-30' } })).body;
 });
-afterAll(async () => stack?.close());
 
 it('keeps another team’s deal out of a rep’s sight: by id, in lists and on its timeline', async () => {
   expect((await call('GET', `opportunities/${rep2Deal.id}`, { token: tokens.rep1 })).status).toBe(404);

@@ -1,20 +1,15 @@
 /** Accounts and contacts over HTTP as a client sees them: ETags, conflicts, tombstones, paging, search. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string; name?: string; lastName?: string; accountName?: string; emails?: Array<{ address: string }> };
 type PageBody = { items: Rec[]; continuation: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ changeFeedPollMs: 100, queuePollMs: 100, users: ['rep1'] });
 let rep: string;
 
-beforeAll(async () => {
-  stack = await startLocalStack({ changeFeedPollMs: 100, queuePollMs: 100 });
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+beforeAll(() => {
+  rep = tokens.rep1;
 });
-afterAll(async () => stack?.close());
 
 async function createAccount(name: string, extra: Record<string, unknown> = {}): Promise<Rec> {
   const response = await call<Rec>('POST', 'accounts', { token: rep, body: { name, ...extra } });

@@ -1,23 +1,14 @@
 /** CRM admins assign roles; an assignment replaces the roles of the user's sign-in token at once. */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Assignments = { assignments: Array<{ userId: string; roles: string[] }>; etag: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
+const { stack, call, tokens } = useLocalStack({ users: ['admin', 'manager', 'rep2'] });
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep2']) {
-    tokens[user] = await stack.tokenFor(user);
-    ids[user] = (await stack.services.authenticate(`Bearer ${tokens[user]}`)).userId;
-  }
+  for (const [user, token] of Object.entries(tokens)) ids[user] = (await stack.services.authenticate(`Bearer ${token}`)).userId;
 });
-afterAll(async () => stack?.close());
 
 it('turns a rep into a read-only user with the same token, and back', async () => {
   expect((await call('POST', 'accounts', { token: tokens.rep2, body: { name: 'Before' } })).status).toBe(201);

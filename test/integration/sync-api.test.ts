@@ -1,14 +1,12 @@
 /** The sync feed an offline client pulls: what changed or was deleted since its checkpoint, resumable, per tenant. */
 import { SYNC_SETTLE_SECONDS } from '../../functions/usecases/sync/changes-since.usecase';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string };
 type Change = { entity: string; id: string; deleted: boolean; changedAt: string; record: (Record<string, unknown> & { id: string }) | null };
 type Feed = { changes: Change[]; checkpoint: string; hasMore: boolean };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
+const { stack, call, tokens } = useLocalStack({ users: ['rep1'] });
 let rep: string;
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, (SYNC_SETTLE_SECONDS + 0.2) * 1000));
@@ -28,12 +26,9 @@ async function drain(token: string, since?: string, limit = 200): Promise<{ chan
   }
 }
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  call = apiClient(stack.apiUrl);
-  rep = await stack.tokenFor('rep1');
+beforeAll(() => {
+  rep = tokens.rep1;
 });
-afterAll(async () => stack?.close());
 
 it('hands over everything, then only what changed, including deletions', async () => {
   const account = (await call<Rec>('POST', 'accounts', { token: rep, body: { name: 'Synced Ltd' } })).body;

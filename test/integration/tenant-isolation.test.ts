@@ -2,24 +2,14 @@
  * The second tenant never sees the first tenant's records — not by id, not in lists, search or
  * the sender lookup — even for an address both tenants know. Roles decide the operations.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
 import { sampleSenderAddress } from '../../local/seed/seed-demo';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Rec = { id: string; etag: string; name?: string };
 type PageBody = { items: Rec[]; continuation: string | null };
 type Lookup = { matches: Array<{ contact: { id: string; lastName: string }; account: { name: string } | null }> };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
-
-beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['rep1', 'admin', 'marketing', 'readonly', 'other-rep', 'other-admin']) tokens[user] = await stack.tokenFor(user);
-});
-afterAll(async () => stack?.close());
+const { stack, call, tokens } = useLocalStack({ seed: true, users: ['rep1', 'admin', 'marketing', 'readonly', 'other-rep', 'other-admin'] });
 
 async function demoAccount(): Promise<Rec> {
   const page = await call<PageBody>('GET', 'accounts?limit=1', { token: tokens.rep1 });

@@ -2,22 +2,12 @@
  * Territories: accounts take the first territory whose criteria they meet, and the sellers who
  * work a territory may change its accounts even when another team owns them.
  */
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { apiClient } from '../support/api-client';
+import { useLocalStack } from '../support/use-local-stack';
 
 type Account = { id: string; etag: string; territoryId?: string };
 type Territories = { territories: Array<Record<string, unknown>>; etag: string | null };
 
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-const tokens: Record<string, string> = {};
-
-beforeAll(async () => {
-  stack = await startLocalStack({ seed: true });
-  call = apiClient(stack.apiUrl);
-  for (const user of ['admin', 'manager', 'rep1', 'rep2', 'marketing']) tokens[user] = await stack.tokenFor(user);
-});
-afterAll(async () => stack?.close());
+const { call, tokens } = useLocalStack({ seed: true, users: ['admin', 'manager', 'rep1', 'rep2', 'marketing'] });
 
 it('puts an account in the territory of its country, and moves it when the address changes', async () => {
   const created = await call<Account>('POST', 'accounts', { token: tokens.rep1, body: { name: 'Maple Leaf Foods', address: { city: 'Toronto', country: 'Canada' } } });
